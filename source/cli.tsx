@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { COMMANDS, commandHelp, findCommand, mainHelp } from './commands/registry.js';
+import { processPrinter, type Printer } from './commands/printer.js';
+import { HunchError, UsageError } from './core/errors.js';
+import { hunchVersion } from './core/version.js';
+
+/** The one place that turns errors into messages and exit codes. */
+async function main(argv: string[]): Promise<number> {
+  const print = processPrinter();
+  try {
+    return await dispatch(argv, print);
+  } catch (error) {
+    return reportError(error, print);
+  }
+}
+
+async function dispatch(argv: string[], print: Printer): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    print.out(hunchVersion());
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' && rest[0] ? findCommand(rest[0]) : undefined;
+    print.out(topic ? commandHelp(topic) : mainHelp(hunchVersion()));
+    return 0;
+  }
+  const isInteractive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+  const context = { print, env: process.env, cwd: process.cwd(), isInteractive };
+  if (first === undefined || first.startsWith('-')) {
+    const { runTui } = await import('./commands/tui.js');
+    return runTui({ ...context, args: argv });
+  }
+  const entry = findCommand(first);
+  if (!entry) {
+    const names = COMMANDS.map((c) => c.name).join(', ');
+    throw new UsageError(`unknown command "${first}"`, `commands: ${names}; run "hunch --help"`);
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    print.out(commandHelp(entry));
+    return 0;
+  }
+  if (rest.includes('--version') || rest.includes('-v')) {
+    print.out(hunchVersion());
+    return 0;
+  }
+  const command = await entry.load();
+  return command.run({ ...context, args: rest });
+}
+
+function reportError(error: unknown, print: Printer): number {
+  if (error instanceof HunchError) {
+    print.err(`hunch: ${error.message}`);
+    if (error.hint) print.err(`hint: ${error.hint}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  print.err(`hunch: unexpected error: ${message}`);
+  print.err('hint: this is a bug in hunch; run again with HUNCH_DEBUG=1 for the stack trace and report it');
+  if (process.env.HUNCH_DEBUG && error instanceof Error && error.stack) print.err(error.stack);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error, processPrinter());
+  },
+);

@@ -1,0 +1,18 @@
+import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
+import { formatProblem } from '../core/catalog/problem.js';
+import type { CommandContext } from './registry.js';
+
+/**
+ * Opens the catalogue for a command. Problems do not stop it: they are summarised on stderr in
+ * one line (hunch catalog lint shows them all) and everything else loads.
+ */
+export function catalogFor(context: CommandContext, extraDirs: readonly string[] | undefined): OpenCatalog {
+  const opened = openCatalog({ extraDirs: extraDirs ?? [], env: context.env, cwd: context.cwd });
+  const problems = opened.catalog.problems;
+  if (problems.length > 0) {
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run "hunch catalog lint")` : '';
+    if (first) context.print.err(`hunch: catalogue problem: ${formatProblem(first)}${more}`);
+  }
+  return opened;
+}

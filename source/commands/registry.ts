@@ -1,0 +1,102 @@
+import type { Printer } from './printer.js';
+
+export type CommandContext = {
+  args: string[];
+  print: Printer;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isInteractive: boolean;
+};
+
+export type CommandRun = (context: CommandContext) => Promise<number>;
+
+/** What the help screens need, without loading the command's code. */
+export type CommandEntry = {
+  name: string;
+  summary: string;
+  usage: string;
+  examples: string[];
+  load: () => Promise<{ run: CommandRun }>;
+};
+
+export const COMMON_FLAGS = `Global flags:
+  --catalog DIR        add a catalogue folder (repeatable)
+  --context NAME       kubeconfig context to use
+  -n, --namespace NS   namespace to use
+  --kubeconfig FILE    kubeconfig file (KUBECONFIG with several files works too)
+  --no-color           no colour (NO_COLOR and TERM=dumb work too)
+  -h, --help           help for the command
+  -v, --version        print hunch's version`;
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'search',
+    summary: 'find catalogue tests for a hypothesis or an error message',
+    usage: 'hunch search <text> [--json] [--limit N]',
+    examples: ['hunch search "db is down"', 'hunch search "x509: certificate has expired" --json --limit 5'],
+    load: () => import('./search.js'),
+  },
+  {
+    name: 'show',
+    summary: 'show one test: what it does, its parameters and command',
+    usage: 'hunch show <test-id> [--json]',
+    examples: ['hunch show pod-not-running'],
+    load: () => import('./show.js'),
+  },
+  {
+    name: 'run',
+    summary: 'run one test and read its outcome',
+    usage: 'hunch run <test-id> [--param name=value ...] [--target local|pod] [--yes] [--read-only] [--json]',
+    examples: ['hunch run host-disk-usage', 'hunch run pod-not-running --param namespace=shop --json'],
+    load: () => import('./run.js'),
+  },
+  {
+    name: 'catalog',
+    summary: 'check the catalogue (lint), count it (stats) or print its JSON Schema (schema)',
+    usage: 'hunch catalog lint [DIR ...] [--offline] [--json] | hunch catalog stats [--json] | hunch catalog schema [--out DIR]',
+    examples: ['hunch catalog lint', 'hunch catalog lint ./my-tests', 'hunch catalog stats'],
+    load: () => import('./catalog.js'),
+  },
+  {
+    name: 'sessions',
+    summary: 'list recorded sessions',
+    usage: 'hunch sessions [--json]',
+    examples: ['hunch sessions'],
+    load: () => import('./sessions.js'),
+  },
+  {
+    name: 'export',
+    summary: 'write a session as a triage report',
+    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE] [--no-redact]',
+    examples: ['hunch export --format md --out triage.md', 'hunch export 20261128-190111-ab12 --format jira'],
+    load: () => import('./export.js'),
+  },
+];
+
+export function findCommand(name: string): CommandEntry | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
+
+export function commandHelp(entry: CommandEntry): string {
+  return `${entry.summary}\n\nUsage:\n  ${entry.usage}\n\nExamples:\n${entry.examples.map((e) => `  ${e}`).join('\n')}\n\n${COMMON_FLAGS}\n`;
+}
+
+export function mainHelp(version: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `hunch ${version} — guided hypothesis testing for troubleshooting Kubernetes systems
+
+Usage:
+  hunch                 open the TUI (needs a terminal)
+  hunch <command> [flags]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Examples:
+  hunch                               state a hypothesis, run tests, export a report
+  hunch search "pods stuck Pending"   list the tests that speak to it
+  hunch run host-disk-usage           run one test from a script
+
+${COMMON_FLAGS}
+`;
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import {
+  catalogFileSchema,
+  componentSchema,
+  componentsFileSchema,
+  hypothesesFileSchema,
+  hypothesisSchema,
+  testSchema,
+  type CatalogTest,
+  type Component,
+  type Hypothesis,
+  type SourceLocation,
+} from './schema.js';
+import type { Problem } from './problem.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { zodProblems } from './zod-problems.js';
+
+/** The whole catalogue: what loaded, and every problem found on the way. */
+export type Catalog = {
+  tests: CatalogTest[];
+  components: Component[];
+  hypotheses: Hypothesis[];
+  problems: Problem[];
+  /** Files read, relative to the working directory, for cache keys and stats. */
+  files: string[];
+  /** Short digest of every file read: names the catalogue in reports and keys caches. */
+  version: string;
+  /** Finds the line and column of a path inside a file, for lint rules that point inside a test. */
+  locate(file: string, path: readonly PropertyKey[]): SourceLocation;
+};
+
+const COMPONENTS_FILE = 'components.yaml';
+const HYPOTHESES_FILE = 'hypotheses.yaml';
+
+/**
+ * Loads catalogue folders in order (built-in first). Never throws for bad content: a broken file or
+ * entry becomes a problem and everything else still loads. Later duplicates of an id are dropped.
+ */
+export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catalog {
+  const sources = new Map<string, YamlSource>();
+  const digest = createHash('sha256');
+  const catalog: Catalog = {
+    tests: [],
+    components: [],
+    hypotheses: [],
+    problems: [],
+    files: [],
+    version: '',
+    locate: (file, path) => sources.get(file)?.locate(path) ?? { file, line: 1, col: 1 },
+  };
+  const seenTests = new Map<string, CatalogTest>();
+  const seenComponents = new Set<string>();
+  const seenHypotheses = new Set<string>();
+
+  for (const dir of dirs) {
+    const files = listYamlFiles(dir, cwd, catalog.problems);
+    for (const path of files) {
+      const file = relative(cwd, path) || path;
+      catalog.files.push(file);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        catalog.problems.push({ file, line: 1, col: 1, rule: 'FILE', message: `cannot read: ${(error as Error).message}` });
+        continue;
+      }
+      digest.update(`${file}\u0000${text}\u0000`);
+      const { source, problems } = parseYamlSource(file, text);
+      sources.set(file, source);
+      catalog.problems.push(...problems);
+      if (source.value === undefined) continue;
+      const name = basename(path);
+      if (name === COMPONENTS_FILE) loadComponents(source, catalog, seenComponents);
+      else if (name === HYPOTHESES_FILE) loadHypotheses(source, catalog, seenHypotheses);
+      else loadTests(source, catalog, seenTests);
+    }
+  }
+  catalog.version = digest.digest('hex').slice(0, 12);
+  return catalog;
+}
+
+function listYamlFiles(dir: string, cwd: string, problems: Problem[]): string[] {
+  const shown = relative(cwd, dir) || dir;
+  try {
+    if (!statSync(dir).isDirectory()) {
+      problems.push({ file: shown, line: 1, col: 1, rule: 'CATALOG-DIR', message: 'is not a folder' });
+      return [];
+    }
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'catalogue folder does not exist' : `cannot read folder: ${(error as Error).message}`;
+    problems.push({ file: shown, line: 1, col: 1, rule: 'CATALOG-DIR', message: reason });
+    return [];
+  }
+}
+
+function loadTests(source: YamlSource, catalog: Catalog, seen: Map<string, CatalogTest>): void {
+  const fileResult = catalogFileSchema.safeParse(source.value);
+  if (!fileResult.success) {
+    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    return;
+  }
+  const { component, tests } = fileResult.data;
+  tests.forEach((raw, index) => {
+    const path = ['tests', index];
+    const result = testSchema.safeParse(raw);
+    if (!result.success) {
+      catalog.problems.push(...zodProblems(result.error, source, path));
+      return;
+    }
+    const where = { ...source.locate(path), path };
+    const test: CatalogTest = { ...result.data, component: result.data.component ?? component, source: where };
+    const earlier = seen.get(test.id);
+    if (earlier) {
+      const at = `${earlier.source.file}:${earlier.source.line}`;
+      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${test.id}" is already used at ${at}` });
+      return;
+    }
+    seen.set(test.id, test);
+    catalog.tests.push(test);
+  });
+}
+
+function loadComponents(source: YamlSource, catalog: Catalog, seen: Set<string>): void {
+  const fileResult = componentsFileSchema.safeParse(source.value);
+  if (!fileResult.success) {
+    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    return;
+  }
+  fileResult.data.components.forEach((raw, index) => {
+    const path = ['components', index];
+    const result = componentSchema.safeParse(raw);
+    if (!result.success) {
+      catalog.problems.push(...zodProblems(result.error, source, path));
+      return;
+    }
+    if (seen.has(result.data.id)) {
+      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `component id "${result.data.id}" is already used` });
+      return;
+    }
+    seen.add(result.data.id);
+    catalog.components.push(result.data);
+  });
+}
+
+function loadHypotheses(source: YamlSource, catalog: Catalog, seen: Set<string>): void {
+  const fileResult = hypothesesFileSchema.safeParse(source.value);
+  if (!fileResult.success) {
+    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    return;
+  }
+  fileResult.data.hypotheses.forEach((raw, index) => {
+    const path = ['hypotheses', index];
+    const result = hypothesisSchema.safeParse(raw);
+    if (!result.success) {
+      catalog.problems.push(...zodProblems(result.error, source, path));
+      return;
+    }
+    if (seen.has(result.data.id)) {
+      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `hypothesis id "${result.data.id}" is already used` });
+      return;
+    }
+    seen.add(result.data.id);
+    catalog.hypotheses.push({ ...result.data, source: { ...source.locate(path), path } });
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Keeps the last `limit` characters of a stream and counts everything that passed through, so a
+ * test printing gigabytes costs a bounded amount of memory.
+ */
+export class TailBuffer {
+  private chunks: string[] = [];
+  private kept = 0;
+  totalChars = 0;
+  totalLines = 0;
+  dropped = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(text: string): void {
+    this.totalChars += text.length;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.totalLines++;
+    this.chunks.push(text);
+    this.kept += text.length;
+    while (this.kept > this.limit && this.chunks.length > 0) {
+      const first = this.chunks[0] as string;
+      const excess = this.kept - this.limit;
+      if (first.length <= excess) {
+        this.chunks.shift();
+        this.kept -= first.length;
+        this.dropped += first.length;
+      } else {
+        this.chunks[0] = first.slice(excess);
+        this.kept -= excess;
+        this.dropped += excess;
+      }
+    }
+  }
+
+  get truncated(): boolean {
+    return this.dropped > 0;
+  }
+
+  text(): string {
+    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
+    return this.chunks[0] ?? '';
+  }
+}

@@ -1,0 +1,171 @@
+import Fuse from 'fuse.js';
+import type { SearchIndex } from './build-index.js';
+import { phraseTerms, tokenize } from './tokenize.js';
+
+export type SearchHit = { id: string; score: number; matched: string[] };
+export type SearchResults = { tests: SearchHit[]; hypotheses: SearchHit[] };
+
+export type SearchOptions = {
+  limit?: number;
+  /** Components recognised in the current cluster rank higher. */
+  detectedComponents?: ReadonlySet<string>;
+  /** Treat the last word as unfinished (search as you type). */
+  partial?: boolean;
+};
+
+/** How much each way of reaching a term counts, relative to a word the user typed. */
+const QUERY_WEIGHTS = { typed: 1, vocabulary: 0.45, fuzzy: 0.7, prefix: 0.6 } as const;
+const DETECTED_BOOST = 1.3;
+const HYPOTHESIS_SHARE = 0.6;
+const PHRASE_BONUS = 4;
+
+type QueryTerm = { term: string; weight: number; source: string };
+
+/** A search index plus the lazily built helpers that only some queries need. */
+export class CatalogSearcher {
+  private fuse: Fuse<string> | undefined;
+  private readonly docCount: number;
+
+  constructor(readonly index: SearchIndex) {
+    this.docCount = index.docs.length;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResults {
+    const queryTerms = this.expand(query, options.partial ?? false);
+    if (queryTerms.length === 0) return { tests: [], hypotheses: [] };
+    const scores = new Float64Array(this.docCount);
+    const matched = new Map<number, Set<string>>();
+    const typedWords = new Set(queryTerms.map((q) => q.source));
+
+    for (const { term, weight, source } of queryTerms) {
+      const list = this.index.postings[term];
+      if (!list) continue;
+      const df = list.length / 2;
+      const idf = Math.log(1 + this.docCount / df);
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i] as number;
+        scores[doc] = (scores[doc] ?? 0) + weight * idf * (list[i + 1] as number);
+        let set = matched.get(doc);
+        if (!set) matched.set(doc, (set = new Set()));
+        set.add(source);
+      }
+    }
+
+    this.addPhraseBonus(query, scores, matched);
+    // Tests that answer more of what was said beat tests that answer one word very well.
+    const wanted = Math.max(1, typedWords.size);
+    for (const [doc, sources] of matched) {
+      let covered = 0;
+      for (const source of sources) if (typedWords.has(source)) covered++;
+      const coverage = Math.min(1, covered / wanted);
+      scores[doc] = (scores[doc] ?? 0) * (0.5 + coverage);
+    }
+    this.spreadHypotheses(scores, matched);
+
+    const detected = options.detectedComponents;
+    const tests: SearchHit[] = [];
+    const hypotheses: SearchHit[] = [];
+    for (const [doc, sources] of matched) {
+      const info = this.index.docs[doc];
+      if (!info) continue;
+      let score = scores[doc] ?? 0;
+      if (score <= 0) continue;
+      if (detected?.has(info.component)) score *= DETECTED_BOOST;
+      const hit = { id: info.id, score: Math.round(score * 1000) / 1000, matched: [...sources] };
+      (info.kind === 'test' ? tests : hypotheses).push(hit);
+    }
+    const byScore = (a: SearchHit, b: SearchHit) => b.score - a.score || a.id.localeCompare(b.id);
+    tests.sort(byScore);
+    hypotheses.sort(byScore);
+    const limit = options.limit ?? 50;
+    return { tests: tests.slice(0, limit), hypotheses: hypotheses.slice(0, Math.min(limit, 10)) };
+  }
+
+  /** Typed words, then what they stand for, close spellings of unknown words, and the unfinished last word. */
+  private expand(query: string, partial: boolean): QueryTerm[] {
+    const tokens = tokenize(query);
+    const out = new Map<string, QueryTerm>();
+    const put = (term: string, weight: number, source: string) => {
+      const existing = out.get(term);
+      if (!existing || existing.weight < weight) out.set(term, { term, weight, source });
+    };
+    const lastRaw = query.trimEnd().split(/[^A-Za-z0-9]+/).pop()?.toLowerCase() ?? '';
+    const endsMidWord = partial && !/[\s]$/.test(query);
+    for (const [i, token] of tokens.entries()) {
+      const weight = token.part ? 0.6 : 1;
+      const known = this.index.postings[token.term] !== undefined;
+      if (known) put(token.term, QUERY_WEIGHTS.typed * weight, token.term);
+      for (const related of this.index.vocabulary[token.term] ?? []) put(related, QUERY_WEIGHTS.vocabulary * weight, token.term);
+      const isLast = i === tokens.length - 1 || (tokens[tokens.length - 1]?.part ?? false);
+      if (endsMidWord && isLast && lastRaw.length >= 2) {
+        for (const term of this.withPrefix(lastRaw)) put(term, QUERY_WEIGHTS.prefix, token.term);
+      }
+      if (!known && !token.part && token.term.length >= 4 && !(this.index.vocabulary[token.term]?.length)) {
+        for (const term of this.closeSpellings(token.term)) put(term, QUERY_WEIGHTS.fuzzy, token.term);
+      }
+    }
+    return [...out.values()];
+  }
+
+  private withPrefix(prefix: string): string[] {
+    const terms = this.index.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((terms[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < terms.length && found.length < 12; i++) {
+      const term = terms[i] as string;
+      if (!term.startsWith(prefix)) break;
+      found.push(term);
+    }
+    return found;
+  }
+
+  /** fuse.js over the vocabulary of terms (not whole documents): typo tolerance at a small, fixed cost. */
+  private closeSpellings(term: string): string[] {
+    this.fuse ??= new Fuse(
+      this.index.terms.filter((t) => t.length >= 3),
+      { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3, isCaseSensitive: true },
+    );
+    return this.fuse
+      .search(term, { limit: 3 })
+      .filter((result) => (result.score ?? 1) <= 0.34 && Math.abs(result.item.length - term.length) <= 3)
+      .map((result) => result.item);
+  }
+
+  /** Pasted error strings: a symptom phrase found whole in the query (or the query inside it). */
+  private addPhraseBonus(query: string, scores: Float64Array, matched: Map<number, Set<string>>): void {
+    const words = phraseTerms(query);
+    if (words.length < 2) return;
+    const joined = ` ${words.join(' ')} `;
+    for (const [doc, phrase] of this.index.phrases) {
+      const text = ` ${phrase.join(' ')} `;
+      const inQuery = joined.includes(text);
+      const queryInPhrase = words.length >= 2 && text.includes(joined);
+      if (!inQuery && !queryInPhrase) continue;
+      scores[doc] = (scores[doc] ?? 0) + PHRASE_BONUS * Math.min(phrase.length, words.length);
+      let set = matched.get(doc);
+      if (!set) matched.set(doc, (set = new Set()));
+      set.add(`"${phrase.join(' ')}"`);
+    }
+  }
+
+  /** A matching hypothesis brings its tests along with part of its score. */
+  private spreadHypotheses(scores: Float64Array, matched: Map<number, Set<string>>): void {
+    for (const [hypothesis, tests] of Object.entries(this.index.hypothesisTests)) {
+      const score = scores[Number(hypothesis)] ?? 0;
+      if (score <= 0) continue;
+      const id = this.index.docs[Number(hypothesis)]?.id ?? '';
+      for (const test of tests) {
+        scores[test] = (scores[test] ?? 0) + score * HYPOTHESIS_SHARE;
+        let set = matched.get(test);
+        if (!set) matched.set(test, (set = new Set()));
+        set.add(`hypothesis:${id}`);
+      }
+    }
+  }
+}

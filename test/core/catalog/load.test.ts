@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../source/core/catalog/load.js';
+import { formatProblem } from '../../../source/core/catalog/problem.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const GOOD_TEST = `
+  - id: good-test
+    title: A good test
+    summary: Does a harmless thing for the loader test.
+    explain: Explains at length why the harmless thing matters here.
+    symptoms: [thing broken]
+    command: [echo, ok]
+    effect: read-only
+    requires: {tools: [echo]}
+    interpret:
+      - when: {stdout: ok}
+        outcome: healthy
+        finding: fine
+    examples:
+      - {stdout: ok, outcome: healthy}
+      - {stdout: bad, outcome: inconclusive}
+`;
+
+describe('loadCatalog', () => {
+  it('given a file with one bad and one good test, loads the good one and locates the bad one by line', () => {
+    const dir = tempDir({
+      'x.yaml': `component: x\ntests:\n${GOOD_TEST}\n  - id: Bad_Id\n    title: nope\n`,
+    });
+    const catalog = loadCatalog([dir], dir);
+    expect(catalog.tests.map((t) => t.id)).toEqual(['good-test']);
+    const lines = catalog.problems.map(formatProblem);
+    expect(lines.some((l) => /^x\.yaml:20:\d+ SCHEMA id: must be kebab-case/.test(l))).toBe(true);
+    expect(lines.every((l) => /^x\.yaml:\d+:\d+ SCHEMA /.test(l))).toBe(true);
+  });
+
+  it('given malformed YAML, reports file:line and still loads the other files', () => {
+    const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}`, 'b.yaml': 'component: b\ntests: [\n  - oops: {\n' });
+    const catalog = loadCatalog([dir], dir);
+    expect(catalog.tests).toHaveLength(1);
+    expect(catalog.problems[0]).toMatchObject({ file: 'b.yaml', rule: 'YAML' });
+    expect(catalog.problems[0]?.line).toBeGreaterThan(1);
+  });
+
+  it('given the same id twice, keeps the first and says where it was', () => {
+    const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}`, 'b.yaml': `component: b\ntests:\n${GOOD_TEST}` });
+    const catalog = loadCatalog([dir], dir);
+    expect(catalog.tests).toHaveLength(1);
+    expect(catalog.tests[0]?.component).toBe('a');
+    expect(formatProblem(catalog.problems[0]!)).toMatch(/^b\.yaml:4:\d+ ID-DUPLICATE test id "good-test" is already used at a\.yaml:4/);
+  });
+
+  it('given a folder that does not exist, reports it and loads the others', () => {
+    const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}` });
+    const catalog = loadCatalog([dir, `${dir}/missing`], dir);
+    expect(catalog.tests).toHaveLength(1);
+    expect(catalog.problems[0]).toMatchObject({ rule: 'CATALOG-DIR', message: 'catalogue folder does not exist' });
+  });
+
+  it('changes its version when any file changes', () => {
+    const a = loadCatalog([tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}` })]);
+    const b = loadCatalog([tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST.replace('fine', 'ok')}` })]);
+    expect(a.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(a.version).not.toBe(b.version);
+  });
+});
