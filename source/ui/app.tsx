@@ -1,0 +1,184 @@
+import { Box, Static, Text, useApp as useInkApp, useInput, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { NewSessionEvent } from '../core/session/events.js';
+import { currentHypothesis, type RunState } from '../core/session/reducer.js';
+import { formatDuration } from '../core/export/labels.js';
+import { oneLine } from '../core/text/sanitize.js';
+import { AppContext, useApp, type AppContextValue } from './app-context.js';
+import { HelpOverlay } from './components/help-overlay.js';
+import { HintsBar } from './components/hints-bar.js';
+import { MessageLine } from './components/message-line.js';
+import { StatusLine } from './components/status-line.js';
+import { KeysContext, type KeyRegistry } from './hooks/use-keys.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { keyName } from './keys/key-name.js';
+import { splitInput } from './keys/split-input.js';
+import type { KeyScope } from './keys/bindings.js';
+import { createAppReducer, initialAppState, type AppState, type Screen } from './state/app-state.js';
+import { paramsFor } from '../core/params/render.js';
+import type { TuiServices } from './services.js';
+import { ConfirmScreen } from './screens/confirm-screen.js';
+import { ExportScreen } from './screens/export-screen.js';
+import { HistoryScreen } from './screens/history-screen.js';
+import { HypothesisScreen } from './screens/hypothesis-screen.js';
+import { NextScreen } from './screens/next-screen.js';
+import { ParamsScreen } from './screens/params-screen.js';
+import { RunScreen } from './screens/run-screen.js';
+import { TestsScreen } from './screens/tests-screen.js';
+import { VerdictScreen } from './screens/verdict-screen.js';
+import { outcomeColor, type Theme } from './theme.js';
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+
+export type AppProps = { services: TuiServices; initial?: Partial<AppState>; onExit?: (state: AppState) => void };
+
+/** The whole TUI: chrome around the current screen, one input listener, the finished runs above. */
+export function App({ services, initial, onExit }: AppProps) {
+  const ink = useInkApp();
+  const size = useTerminalSize();
+  const reducer = useMemo(
+    () => createAppReducer((testId) => {
+      const test = services.catalog.testById.get(testId);
+      return test ? paramsFor(test, services.settings.target ?? test.target).length > 0 : false;
+    }),
+    [services],
+  );
+  const [state, dispatch] = useReducer(reducer, { ...initialAppState, ...initial });
+  const [session, setSession] = useState(services.session.state);
+  const keys = useRef<KeyRegistry['current']>(undefined) as KeyRegistry;
+  const record = useCallback(
+    (event: NewSessionEvent) => {
+      const next = services.session.record(event);
+      setSession(next);
+      return next;
+    },
+    [services],
+  );
+  // Runs journal their own events through the recorder; the run screen asks for a refresh.
+  const refresh = useCallback(() => setSession(services.session.state), [services]);
+  const exit = useCallback(() => {
+    onExit?.(state);
+    ink.exit();
+  }, [ink, onExit, state]);
+  const clearMessage = useCallback(() => dispatch({ type: 'message', message: undefined }), []);
+
+  // Small terminals shrink the chrome in steps: no hints below 16 rows, no blank lines below 12.
+  const compact = size.rows < 16;
+  const chromeRows = compact ? 3 : 5;
+  const bodyRows = Math.max(3, size.rows - chromeRows - 1);
+  const value: AppContextValue = useMemo(
+    () => ({ services, state, dispatch, session, record, refresh, size, bodyRows, exit }),
+    [services, state, session, record, refresh, size, bodyRows, exit],
+  );
+
+  // Keys are handled one per render, so a key that arrives in the same chunk as the previous one
+  // (a fast typist, a terminal that batches "down" and "enter") sees the state the previous key made.
+  const queue = useRef<{ input: string; key: Key }[]>([]);
+  const [, setPending] = useState(0);
+  useInput((input, key) => {
+    queue.current.push(...splitInput(input, key));
+    setPending((n) => n + 1);
+  });
+  useEffect(() => {
+    const next = queue.current.shift();
+    if (!next) return;
+    handleKey(next.input, next.key);
+    if (queue.current.length > 0) setPending((n) => n + 1);
+  });
+
+  function handleKey(input: string, key: Key) {
+    const name = keyName(input, key);
+    if (state.help) {
+      if (name === '?' || name === 'esc') dispatch({ type: 'toggle-help' });
+      return;
+    }
+    if (keys.current?.(input, key, name)) return;
+    if (name === '?') dispatch({ type: 'toggle-help' });
+    else if (name === 'ctrl+c') {
+      const unexported = session.runs.length > 0 && !state.exportedPath;
+      if (unexported && !state.quitAsked) {
+        dispatch({ type: 'ask-quit' });
+        dispatch({ type: 'message', message: { kind: 'warn', text: 'results are not exported: ctrl+c again quits anyway; x on the next screen exports' } });
+      } else exit();
+    }
+  }
+
+  if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
+    return <Text>{`terminal too small (${size.columns}x${size.rows}; hunch needs ${MIN_COLUMNS}x${MIN_ROWS})`}</Text>;
+  }
+  const theme = services.theme;
+  const finished = session.runs.filter((r) => r.state !== 'running');
+  return (
+    <AppContext.Provider value={value}>
+      <KeysContext.Provider value={keys}>
+        <Static items={finished}>{(run) => <FinishedRun key={run.runId} run={run} theme={theme} width={size.columns} />}</Static>
+        <Box flexDirection="column" width={size.columns}>
+          <StatusLine cluster={services.cluster} hypothesis={currentHypothesis(session)} width={size.columns} theme={theme} />
+          {compact ? null : <HintsBar scope={scopeOf(state.screen, session)} width={size.columns} theme={theme} />}
+          {compact ? null : <Text> </Text>}
+          <Box flexDirection="column" height={bodyRows} overflow="hidden">
+            {state.help ? <HelpOverlay scope={scopeOf(state.screen, session)} width={size.columns} theme={theme} /> : <CurrentScreen screen={state.screen} />}
+          </Box>
+          <MessageLine message={state.message} onClear={clearMessage} width={size.columns} theme={theme} />
+        </Box>
+      </KeysContext.Provider>
+    </AppContext.Provider>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  const { services } = useApp();
+  switch (screen.name) {
+    case 'hypothesis':
+      return <HypothesisScreen />;
+    case 'history':
+      return <HistoryScreen />;
+    case 'tests':
+      return <TestsScreen />;
+    case 'params':
+    case 'confirm':
+    case 'run': {
+      const test = services.catalog.testById.get(screen.testId);
+      if (!test) return <Text>{`unknown test ${screen.testId}`}</Text>;
+      if (screen.name === 'params') return <ParamsScreen key={test.id} test={test} />;
+      if (screen.name === 'confirm') return <ConfirmScreen key={test.id} test={test} />;
+      return <RunScreen key={`${test.id}-${screen.name === 'run' ? screen.attempt : 0}`} test={test} />;
+    }
+    case 'verdict':
+      return <VerdictScreen />;
+    case 'next':
+      return <NextScreen />;
+    case 'export':
+      return <ExportScreen />;
+    case 'quit':
+      return <Text>Bye.</Text>;
+  }
+}
+
+/** Which key table the hints bar and help show for a screen. */
+function scopeOf(screen: Screen, session: { runs: RunState[] }): KeyScope {
+  switch (screen.name) {
+    case 'run': {
+      const last = session.runs[session.runs.length - 1];
+      return last?.state === 'running' ? 'running' : 'finished';
+    }
+    case 'quit':
+      return 'next';
+    default:
+      return screen.name;
+  }
+}
+
+/** One line per finished run in the scrollback: symbol, outcome, duration, command. */
+function FinishedRun({ run, theme, width }: { run: RunState; theme: Theme; width: number }) {
+  const outcome = run.outcome ?? 'error';
+  const symbol = run.status === 'cancelled' || run.state === 'interrupted' ? theme.symbols.stopped : theme.symbols[outcome];
+  return (
+    <Text>
+      <Text color={theme.color ? outcomeColor(outcome) : undefined}>{`${symbol} ${outcome.padEnd(12)}`}</Text>
+      <Text dimColor>{`${formatDuration(run.durationMs).padEnd(8)} `}</Text>
+      {oneLine(run.command, Math.max(10, width - 24))}
+    </Text>
+  );
+}

@@ -1,0 +1,102 @@
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import type { CatalogTest } from '../../core/catalog/schema.js';
+import { renderCommand } from '../../core/params/render.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { useApp } from '../app-context.js';
+import { TextFieldView } from '../components/text-field-view.js';
+import { editField, emptyField, type TextField } from '../hooks/text-field.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { actionFor } from '../keys/bindings.js';
+import { confirmationWord } from '../state/confirmation-word.js';
+
+/**
+ * Step 4: the exact command, context and namespace. Read-only runs on Enter; a mutating test needs
+ * the resource name typed first, and is refused outright under --read-only or on production.
+ */
+export function ConfirmScreen({ test }: { test: CatalogTest }) {
+  const { services, state, dispatch, size } = useApp();
+  const theme = services.theme;
+  const values = state.values[test.id] ?? {};
+  const rendered = useMemo(() => renderCommand(test, values, services.settings), [test, values, services.settings]);
+  const [typed, setTyped] = useState<TextField>(emptyField);
+  const mutating = test.effect === 'mutating';
+  const word = confirmationWord(test, values);
+  const refusal = mutating && services.readOnly ? 'refused: this test changes the cluster and hunch runs read-only here' : undefined;
+
+  useKeys((input, key, name) => {
+    const action = actionFor('confirm', name);
+    if (action === 'run') {
+      if (!rendered.ok || refusal) return true;
+      if (mutating && typed.value.trim() !== word) {
+        dispatch({ type: 'message', message: { kind: 'warn', text: `type "${word}" to run this mutating test` } });
+        return true;
+      }
+      dispatch({ type: 'go', screen: { name: 'run', testId: test.id, attempt: Date.now() } });
+      return true;
+    }
+    if (action === 'back') {
+      dispatch({ type: 'go', screen: { name: 'tests' } });
+      return true;
+    }
+    // A mutating test's confirmation field takes letters, so e/s/c only act when it is empty.
+    if (mutating && !refusal && (typed.value !== '' || !['e', 's', 'c'].includes(name))) {
+      const edited = editField(typed, input, key);
+      if (edited) {
+        setTyped(edited);
+        return true;
+      }
+      return name !== '?';
+    }
+    if (action === 'edit') {
+      dispatch({ type: 'go', screen: { name: 'params', testId: test.id } });
+      return true;
+    }
+    if (action === 'skip') {
+      dispatch({ type: 'message', message: { kind: 'info', text: `skipped ${test.id}` } });
+      dispatch({ type: 'advance-plan' });
+      return true;
+    }
+    if (action === 'copy' && rendered.ok) {
+      dispatch({ type: 'message', message: { kind: 'info', text: services.copyText(rendered.command.display) } });
+      return true;
+    }
+    return false;
+  });
+
+  if (!rendered.ok) {
+    return <Text color={theme.color ? 'red' : undefined}>{`cannot build the command: ${rendered.errors.map((e) => `${e.param} ${e.message}`).join('; ')}`}</Text>;
+  }
+  const { command } = rendered;
+  return (
+    <Box flexDirection="column">
+      <Text bold>{test.title}</Text>
+      <Text>
+        {'context '}
+        <Text bold>{services.settings.context ?? '(kubectl default)'}</Text>
+        {'   namespace '}
+        <Text bold>{command.values.namespace ?? services.settings.namespace ?? '—'}</Text>
+        {'   '}
+        <Text color={theme.color ? (mutating ? 'red' : 'green') : undefined} bold>
+          {mutating ? 'MUTATING: changes the cluster' : 'read-only'}
+        </Text>
+      </Text>
+      <Text> </Text>
+      <Box borderStyle={theme.unicode ? 'round' : 'classic'} paddingX={1} width={Math.min(size.columns, 120)}>
+        <Text wrap="wrap">{sanitizeText(`$ ${command.display}`)}</Text>
+      </Box>
+      {refusal ? <Text color={theme.color ? 'red' : undefined}>{refusal}</Text> : null}
+      {mutating && !refusal ? (
+        <Box flexDirection="column">
+          <Text>{`This changes the cluster. Type ${word} and press enter to run it; esc cancels.`}</Text>
+          <Box>
+            <Text>{`${theme.symbols.cursor} `}</Text>
+            <TextFieldView field={typed} placeholder={word} color={theme.color} />
+          </Box>
+        </Box>
+      ) : (
+        !refusal && <Text>Press enter to run exactly this command.</Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+import type { OpenCatalog } from '../core/catalog/open-catalog.js';
+import type { CatalogTest } from '../core/catalog/schema.js';
+import type { ExportFormat } from '../core/export/render.js';
+import type { RenderedCommand, RunSettings } from '../core/params/render.js';
+import type { OutputStream } from '../core/runner/run.js';
+import type { ExecuteResult } from '../core/session/execute-test.js';
+import type { SessionRecorder } from '../core/session/store.js';
+import type { Theme } from './theme.js';
+
+/** What the cluster looks like from here, for the status line and for rendering commands. */
+export type ClusterView = {
+  context?: string | undefined;
+  namespace: string;
+  /** Practice scenario name: the banner says PRACTICE. */
+  practice?: string | undefined;
+  /** The context matches the production pattern from settings. */
+  production: boolean;
+  /** One line on why there is no cluster, shown once. */
+  note?: string | undefined;
+};
+
+export type RunTestRequest = {
+  test: CatalogTest;
+  command: RenderedCommand;
+  hypothesisId: string;
+  signal: AbortSignal;
+  onOutput: (stream: OutputStream, text: string) => void;
+};
+
+/** Parameter suggestions: loaded asynchronously, may fail with a one-line reason. */
+export type SuggestRequest = { test: CatalogTest; param: string; values: Readonly<Record<string, string>>; signal: AbortSignal };
+export type Suggestions = { values: { value: string; note?: string }[]; reason?: string; loadedAt?: Date };
+
+/**
+ * Everything the screens need from the outside world, injected so screen tests can drive a fake
+ * runner and clock while the e2e tests use the real ones.
+ */
+export type TuiServices = {
+  catalog: OpenCatalog;
+  session: SessionRecorder;
+  cluster: ClusterView;
+  settings: RunSettings;
+  theme: Theme;
+  readOnly: boolean;
+  runTest(request: RunTestRequest): Promise<ExecuteResult>;
+  exportReport(format: ExportFormat): { path: string } | { error: string };
+  /** The report as text, for the clipboard. */
+  reportText(format: ExportFormat): string;
+  /** Puts text on the clipboard; returns the message to show. */
+  copyText(text: string): string;
+  suggest?(request: SuggestRequest): Promise<Suggestions>;
+  /** Components recognised in the cluster, to rank and mark tests. */
+  detectedComponents?: ReadonlySet<string>;
+  now(): Date;
+};
