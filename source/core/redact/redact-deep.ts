@@ -1,13 +1,17 @@
-import { isSecretName, redactionMarker, redactText } from './redact.js';
+import { isPlaceholderValue, isSecretName, kindForKey, redactionMarker } from './key-names.js';
+import { redactText } from './redact.js';
 
-// Identifiers and timestamps never carry secrets; leaving them alone keeps references intact.
-const UNTOUCHED_KEYS = new Set(['type', 'at', 'sessionId', 'runId', 'hypothesisId', 'testId', 'status', 'outcome', 'effect', 'verdict']);
+// Identifiers, enums and timestamps never carry secrets; leaving them alone keeps references intact.
+const UNTOUCHED_KEYS = new Set(['type', 'at', 'sessionId', 'runId', 'hypothesisId', 'testId', 'status', 'outcome', 'effect', 'verdict', 'state', 'schema']);
 
-/** Redacts every string inside a JSON-like value. */
+/**
+ * Redacts every string inside a JSON-like value; a string under a key named like a secret
+ * (`password`, `token` …) is replaced whole.
+ */
 export function redactDeep<T>(value: T, key?: string): T {
   if (typeof value === 'string') {
     if (key && UNTOUCHED_KEYS.has(key)) return value;
-    if (key && value !== '' && isSecretName(key)) return redactionMarker('secret') as T;
+    if (key && !isPlaceholderValue(value) && isSecretName(key)) return redactionMarker(kindForKey(key)) as T;
     return redactText(value) as T;
   }
   if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
