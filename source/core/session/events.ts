@@ -8,11 +8,19 @@ export type BlockReason = 'access' | 'tool' | 'read-only' | 'production' | 'skip
 
 type At = { at: string };
 
+/**
+ * The journal format. Events only ever gain optional fields or new types within a format; a
+ * reader skips event types it does not know, so an older hunch can still read a newer journal.
+ */
+export const JOURNAL_FORMAT = 1;
+
 /** Everything that happens in a session; the journal stores these, one JSON line each. */
 export type SessionEvent =
   | (At & {
       type: 'session-started';
       sessionId: string;
+      /** JOURNAL_FORMAT of the hunch that started the session (absent: format 1). */
+      format?: number | undefined;
       hunchVersion: string;
       catalogVersion: string;
       context?: string | undefined;
@@ -64,6 +72,8 @@ export type SessionEvent =
     })
   | (At & { type: 'verdict-set'; hypothesisId: string; verdict: Verdict; conclusion: string })
   | (At & { type: 'session-exported'; format: string; path?: string | undefined })
+  /** The session was reopened (hunch resume, hunch run --session) by process `pid`. */
+  | (At & { type: 'session-resumed'; pid?: number | undefined; repaired?: string | undefined })
   | (At & { type: 'session-ended' });
 
 export type SessionEventType = SessionEvent['type'];

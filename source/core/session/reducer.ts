@@ -18,6 +18,8 @@ export type RunState = {
   context?: string | undefined;
   namespace?: string | undefined;
   startedAt: string;
+  /** When the run finished or was found interrupted. */
+  endedAt?: string | undefined;
   state: 'running' | 'finished' | 'interrupted';
   /** Output streamed so far (capped); replaced by the final tails when the run finishes. */
   stdout: string;
@@ -52,6 +54,10 @@ export type SessionState = {
   id: string;
   startedAt: string;
   updatedAt: string;
+  /** The last event that was work (not an export or a resume): the end of the report's time window. */
+  lastActivityAt: string;
+  /** When the session was reopened after it stopped. */
+  resumedAt: string[];
   hunchVersion: string;
   catalogVersion: string;
   context?: string | undefined;
@@ -69,6 +75,8 @@ export const emptySession: SessionState = {
   id: '',
   startedAt: '',
   updatedAt: '',
+  lastActivityAt: '',
+  resumedAt: [],
   hunchVersion: '',
   catalogVersion: '',
   hypotheses: [],
@@ -80,7 +88,8 @@ export const emptySession: SessionState = {
 
 /** The session as a pure function of its events. */
 export function reduceSession(state: SessionState, event: SessionEvent): SessionState {
-  const next = { ...state, updatedAt: event.at };
+  const isWork = event.type !== 'session-exported' && event.type !== 'session-resumed';
+  const next = { ...state, updatedAt: event.at, lastActivityAt: isWork ? event.at : state.lastActivityAt };
   switch (event.type) {
     case 'session-started':
       return {
@@ -135,6 +144,7 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
       return updateRun(next, event.runId, (run) => ({
         ...run,
         state: 'finished',
+        endedAt: event.at,
         status: event.status,
         exitCode: event.exitCode,
         durationMs: event.durationMs,
@@ -148,7 +158,7 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
       }));
     case 'run-interrupted':
       return updateRun(next, event.runId, (run) =>
-        run.state === 'running' ? { ...run, state: 'interrupted', outcome: 'error', finding: `interrupted: ${event.reason}` } : run,
+        run.state === 'running' ? { ...run, state: 'interrupted', endedAt: event.at, outcome: 'error', finding: `interrupted: ${event.reason}` } : run,
       );
     case 'outcome-overridden':
       return updateRun(next, event.runId, (run) => ({
@@ -172,6 +182,8 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
       return updateHypothesis(next, event.hypothesisId, (h) => ({ ...h, status: event.verdict, conclusion: event.conclusion }));
     case 'session-exported':
       return { ...next, exports: [...state.exports, { format: event.format, path: event.path, at: event.at }] };
+    case 'session-resumed':
+      return { ...next, resumedAt: [...state.resumedAt, event.at], ended: false };
     case 'session-ended':
       return { ...next, ended: true };
     default: {

@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sessionsDir } from '../paths.js';
-import type { NewSessionEvent, SessionEvent } from './events.js';
-import { readJournal, SessionJournal, type JournalDamage } from './journal.js';
+import { JOURNAL_FORMAT, type NewSessionEvent, type SessionEvent } from './events.js';
+import { readJournal, repairJournalTail, SessionJournal, type JournalDamage, type JournalRepair } from './journal.js';
+import { lockSession, type SessionHolder } from './lock.js';
 import { emptySession, reduceSession, replaySession, type SessionState } from './reducer.js';
 
 /** A sortable, readable id: the start time plus a little randomness. */
@@ -12,8 +13,17 @@ export function newSessionId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+/** Ids name files: nothing that could leave the sessions folder. */
+export function isValidSessionId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id) && !id.includes('..');
+}
+
 export function journalPath(sessionId: string, env: NodeJS.ProcessEnv = process.env): string {
   return join(sessionsDir(env), `${sessionId}.jsonl`);
+}
+
+export function lockPath(sessionId: string, env: NodeJS.ProcessEnv = process.env): string {
+  return join(sessionsDir(env), `${sessionId}.lock`);
 }
 
 /** Journal + reducer: every event is on disk before the new state is returned. */
@@ -23,8 +33,14 @@ export class SessionRecorder {
   constructor(
     readonly journal: SessionJournal,
     initial: SessionState = emptySession,
+    private readonly release: () => void = () => {},
   ) {
     this.state = initial;
+  }
+
+  /** Whether the journal (and so the screen and the output files) is redacted. */
+  get redacts(): boolean {
+    return this.journal.redacts;
   }
 
   record(event: NewSessionEvent): SessionState {
@@ -33,14 +49,17 @@ export class SessionRecorder {
     return this.state;
   }
 
+  /** Closes the journal and lets another hunch open the session. */
   close(): void {
     this.journal.close();
+    this.release();
   }
 }
 
 export type LoadedSession = { state: SessionState; events: SessionEvent[]; path: string; damage?: JournalDamage | undefined };
 
 export function loadSession(sessionId: string, env: NodeJS.ProcessEnv = process.env): LoadedSession | undefined {
+  if (!isValidSessionId(sessionId)) return undefined;
   const path = journalPath(sessionId, env);
   if (!existsSync(path)) return undefined;
   const { events, damage } = readJournal(path);
@@ -58,13 +77,54 @@ export function listSessionIds(env: NodeJS.ProcessEnv = process.env): string[] {
     .map((entry) => entry.id);
 }
 
-/** Reopens a session for more events; runs the crash left dangling are marked interrupted. */
-export function reopenSession(loaded: LoadedSession, options: { redact: boolean }): SessionRecorder {
-  const recorder = new SessionRecorder(new SessionJournal(loaded.path, options), loaded.state);
-  for (const run of loaded.state.runs.filter((r) => r.state === 'running')) {
-    recorder.record({ type: 'run-interrupted', runId: run.runId, reason: 'hunch stopped before the run finished' });
+export type SessionLookup = { ok: true; id: string } | { ok: false; message: string; hint: string };
+
+/** A session named in full, by a unique prefix, or (no text) the most recent one. */
+export function resolveSessionId(text: string | undefined, env: NodeJS.ProcessEnv = process.env): SessionLookup {
+  const ids = listSessionIds(env);
+  if (text === undefined) {
+    const latest = ids[0];
+    return latest ? { ok: true, id: latest } : { ok: false, message: 'there are no sessions yet', hint: 'run hunch (or hunch run <test-id>) to start one' };
   }
-  return recorder;
+  if (ids.includes(text)) return { ok: true, id: text };
+  const matches = ids.filter((id) => id.startsWith(text));
+  if (matches.length === 1) return { ok: true, id: matches[0] as string };
+  if (matches.length > 1) return { ok: false, message: `"${text}" matches ${matches.length} sessions`, hint: `give more of the id: ${matches.slice(0, 3).join(', ')}` };
+  return { ok: false, message: `no session "${text}"`, hint: 'hunch sessions lists them' };
+}
+
+export type ResumeResult =
+  | { ok: true; recorder: SessionRecorder; interrupted: string[]; repair?: JournalRepair | undefined; damage?: JournalDamage | undefined }
+  | { ok: false; reason: 'missing'; message: string }
+  | { ok: false; reason: 'in-use'; message: string; holder: SessionHolder };
+
+/**
+ * Reopens a session for more events, exactly where it stopped. A cut-off last line is set aside
+ * (copied, then trimmed) so new events start on a line of their own; runs that a crash left
+ * dangling are journaled as interrupted. Refused while another live hunch has the session open.
+ */
+export function resumeSession(sessionId: string, options: { redact: boolean; env?: NodeJS.ProcessEnv }): ResumeResult {
+  const env = options.env ?? process.env;
+  const path = journalPath(sessionId, env);
+  if (!isValidSessionId(sessionId) || !existsSync(path)) return { ok: false, reason: 'missing', message: `no session "${sessionId}"` };
+  const lock = lockSession(lockPath(sessionId, env));
+  if (!lock.ok) {
+    return { ok: false, reason: 'in-use', holder: lock.holder, message: `session ${sessionId} is open in another hunch (pid ${lock.holder.pid} since ${lock.holder.since})` };
+  }
+  const repair = repairJournalTail(path);
+  const { events, damage } = readJournal(path);
+  const recorder = new SessionRecorder(new SessionJournal(path, { redact: options.redact }), replaySession(events), lock.release);
+  const dangling = recorder.state.runs.filter((run) => run.state === 'running').map((run) => run.runId);
+  recorder.record({ type: 'session-resumed', pid: process.pid, repaired: repair?.backup });
+  for (const runId of dangling) recorder.record({ type: 'run-interrupted', runId, reason: 'hunch stopped before the run finished' });
+  return { ok: true, recorder, interrupted: dangling, repair, damage };
+}
+
+/** Reopens a loaded session (kept for callers that already hold a LoadedSession). */
+export function reopenSession(loaded: LoadedSession, options: { redact: boolean; env?: NodeJS.ProcessEnv }): SessionRecorder {
+  const result = resumeSession(loaded.state.id, options);
+  if (!result.ok) throw new Error(result.message);
+  return result.recorder;
 }
 
 export type StartSessionOptions = {
@@ -77,13 +137,16 @@ export type StartSessionOptions = {
   redact: boolean;
 };
 
-/** Creates a session and journals its first event. */
+/** Creates a session, holds it for this process and journals its first event. */
 export function startSession(options: StartSessionOptions): SessionRecorder {
   const sessionId = newSessionId();
-  const recorder = new SessionRecorder(new SessionJournal(journalPath(sessionId, options.env), { redact: options.redact }));
+  const lock = lockSession(lockPath(sessionId, options.env));
+  const release = lock.ok ? lock.release : () => {};
+  const recorder = new SessionRecorder(new SessionJournal(journalPath(sessionId, options.env), { redact: options.redact }), emptySession, release);
   recorder.record({
     type: 'session-started',
     sessionId,
+    format: JOURNAL_FORMAT,
     hunchVersion: options.hunchVersion,
     catalogVersion: options.catalogVersion,
     context: options.context,

@@ -38,14 +38,30 @@ describe('session journal and reducer', () => {
     appendFileSync(path, '{"type":"run-fini');
     const { events, damage } = readJournal(path);
     expect(events).toHaveLength(4);
-    expect(damage?.message).toMatch(/line 5 was cut off mid-write; the 4 events before it are loaded/);
+    expect(damage?.message).toBe('s.jsonl:5: the last line was cut off mid-write (a crash or power loss); the 4 events before it are loaded');
   });
 
-  it('given garbage in the middle, stops there and names the line', () => {
+  it('given garbage in the middle, skips that line, names it and loads the events after it', () => {
     const path = join(tempDir(), 's.jsonl');
     writeFileSync(path, '{"type":"session-started","at":"x","sessionId":"s"}\nnot json\n{"type":"session-ended","at":"y"}\n');
+    const { events, damage, damagedLines } = readJournal(path);
+    expect(events.map((e) => e.type)).toEqual(['session-started', 'session-ended']);
+    expect(damagedLines).toEqual([2]);
+    expect(damage?.message).toBe('s.jsonl:2: a damaged line was skipped (line 2); 2 events loaded');
+  });
+
+  it('given a line that is JSON but not an event, treats it as damaged', () => {
+    const path = join(tempDir(), 's.jsonl');
+    writeFileSync(path, '{"type":"session-started","at":"x","sessionId":"s"}\n[1,2]\n{"no":"type"}\n');
+    expect(readJournal(path).damagedLines).toEqual([2, 3]);
+  });
+
+  it('keeps events of a type it does not know (a newer hunch) and the reducer skips them', () => {
+    const path = join(tempDir(), 's.jsonl');
+    writeFileSync(path, '{"type":"session-started","at":"x","sessionId":"s","hunchVersion":"9","catalogVersion":"c"}\n{"type":"from-the-future","at":"y"}\n');
     const { events, damage } = readJournal(path);
-    expect(events).toHaveLength(1);
-    expect(damage?.line).toBe(2);
+    expect(damage).toBeUndefined();
+    expect(events).toHaveLength(2);
+    expect(replaySession(events)).toMatchObject({ id: 's', hunchVersion: '9', updatedAt: 'x' });
   });
 });
