@@ -1,13 +1,17 @@
 // Bundles the CLI with esbuild: one small entry plus lazily loaded chunks (the TUI, the Kubernetes
 // client), so `hunch search --json` never parses Ink or React.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a process running dist/cli.js never sees a half-written build.
+const dist = new URL('../dist', import.meta.url).pathname;
+const staging = `${dist}.building-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'source/cli.tsx' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -25,4 +29,7 @@ await build({
     js: "import { createRequire as __hunchCreateRequire } from 'node:module'; const require = __hunchCreateRequire(import.meta.url);",
   },
 });
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
+chmodSync(`${staging}/cli.js`, 0o755);
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(staging, dist);
+rmSync(old, { recursive: true, force: true });
