@@ -1,152 +1,115 @@
 import type { Outcome } from '../catalog/schema.js';
 import { redactDeep } from '../redact/redact-deep.js';
-import type { BlockedTest, HypothesisState, RunState, SessionState } from '../session/reducer.js';
-import { sanitizeText } from '../text/sanitize.js';
+import type { RunState, SessionState } from '../session/reducer.js';
+import { blockedByAccessOrTool } from './blocked-runs.js';
+import { REPORT_SCHEMA_ID, type Report, type ReportFinding, type ReportForSre, type ReportHypothesis, type ReportNextStep, type ReportRun } from './report-schema.js';
+import { DEFAULT_OUTPUT_LIMITS, trimOutput, type OutputLimits } from './trim-output.js';
+
+export type { Report, ReportHypothesis, ReportRun, ReportNextStep } from './report-schema.js';
 
 /** What the report needs to know about catalogue tests it mentions. */
 export type TestLookup = (testId: string) => { title: string; next: string[]; command?: string } | undefined;
 
-export type ReportRun = {
-  runId: string;
-  testId: string;
-  title: string;
-  component: string;
-  command: string;
-  context?: string | undefined;
-  namespace?: string | undefined;
-  startedAt: string;
-  state: RunState['state'];
-  exitCode: number | null;
-  durationMs: number | undefined;
-  outcome: Outcome;
-  originalOutcome?: Outcome | undefined;
-  overrideReason?: string | undefined;
-  finding: string;
-  notes: string[];
-  output: string;
-  outputLines: number;
-  outputTrimmed: boolean;
-  spillFile?: string | undefined;
-  /** Set when an earlier run already reported the same finding from the same test. */
-  repeatOf?: string | undefined;
-};
+export type ReportOptions = { redact: boolean; outputLines?: number; outputLimits?: Partial<OutputLimits>; lookup?: TestLookup };
 
-export type ReportHypothesis = {
-  id: string;
-  text: string;
-  status: HypothesisState['status'];
-  conclusion?: string | undefined;
-  notes: string[];
-  runs: ReportRun[];
-};
-
-export type ReportNextStep = { testId: string; title: string; after: string };
-
-/** The report, independent of its format: Markdown, Jira and JSON are all renderings of this. */
-export type Report = {
-  title: string;
-  sessionId: string;
-  context?: string | undefined;
-  namespaces: string[];
-  startedAt: string;
-  endedAt: string;
-  hunchVersion: string;
-  catalogVersion: string;
-  practice?: string | undefined;
-  problem: string;
-  hypotheses: ReportHypothesis[];
-  anomalies: { hypothesisId: string; testId: string; title: string; finding: string }[];
-  ruledOut: { hypothesisId: string; text: string; conclusion?: string | undefined }[];
-  blocked: BlockedTest[];
-  nextSteps: ReportNextStep[];
-  reproduce: string[];
-  redacted: boolean;
-};
-
-export type ReportOptions = { redact: boolean; outputLines?: number; lookup?: TestLookup };
-
-const DEFAULT_OUTPUT_LINES = 40;
-
+/**
+ * The report, independent of its format: Markdown, Jira and JSON are renderings of this. Built
+ * from the session state alone (plus the catalogue for next steps), redacted unless asked not to.
+ */
 export function buildReport(session: SessionState, options: ReportOptions): Report {
-  const outputLines = options.outputLines ?? DEFAULT_OUTPUT_LINES;
-  const seenFindings = new Map<string, string>();
-  const hypotheses = session.hypotheses.map((h) => ({
+  const limits: OutputLimits = { ...DEFAULT_OUTPUT_LIMITS, ...(options.outputLines ? { lines: options.outputLines } : {}), ...options.outputLimits };
+  const seen = new Map<string, string>();
+  const hypotheses: ReportHypothesis[] = session.hypotheses.map((h) => ({
     id: h.id,
     text: h.text,
     status: h.status,
-    conclusion: h.conclusion,
+    ...(h.conclusion ? { conclusion: h.conclusion } : {}),
     notes: h.notes,
-    runs: session.runs.filter((run) => run.hypothesisId === h.id).map((run) => toReportRun(run, outputLines, seenFindings)),
+    runs: session.runs.filter((run) => run.hypothesisId === h.id).map((run) => toReportRun(run, limits, seen)),
   }));
-  const allRuns = hypotheses.flatMap((h) => h.runs.map((run) => ({ h, run })));
-  const anomalies = allRuns
-    .filter(({ run }) => run.outcome === 'anomaly' && !run.repeatOf)
-    .map(({ h, run }) => ({ hypothesisId: h.id, testId: run.testId, title: run.title, finding: run.finding }));
-  const namespaces = [...new Set([session.namespace, ...session.runs.map((r) => r.namespace ?? r.values.namespace)].filter((n): n is string => !!n))];
+  const runs = hypotheses.flatMap((h) => h.runs.map((run) => ({ h, run })));
+  // The summary names each finding once, even when several runs (other pods, say) reported it.
+  const findings = (outcome: Outcome): ReportFinding[] =>
+    firstOfEach(
+      runs.filter(({ run }) => run.outcome === outcome && run.state === 'finished'),
+      ({ run }) => `${run.testId}\u0000${run.finding}`,
+    ).map(({ h, run }) => ({ hypothesisId: h.id, runId: run.runId, testId: run.testId, title: run.title, finding: run.finding }));
   const report: Report = {
+    schema: REPORT_SCHEMA_ID,
     title: `Triage: ${session.hypotheses[0]?.text ?? 'troubleshooting session'}`,
     sessionId: session.id,
-    context: session.context,
-    namespaces,
+    ...(session.context ? { context: session.context } : {}),
+    namespaces: namespacesOf(session),
     startedAt: session.startedAt,
-    endedAt: session.updatedAt,
+    endedAt: session.lastActivityAt || session.updatedAt,
     hunchVersion: session.hunchVersion,
     catalogVersion: session.catalogVersion,
-    practice: session.practice,
-    problem: session.hypotheses[0]?.text ?? '',
-    hypotheses,
-    anomalies,
-    ruledOut: session.hypotheses.filter((h) => h.status === 'refuted').map((h) => ({ hypothesisId: h.id, text: h.text, conclusion: h.conclusion })),
-    blocked: dedupeBlocked(session.blocked),
-    nextSteps: nextSteps(session, options.lookup),
-    reproduce: [...new Set(session.runs.map((run) => run.command))],
+    ...(session.practice ? { practice: session.practice } : {}),
     redacted: options.redact,
+    summary: {
+      problem: session.hypotheses[0]?.text ?? '',
+      hypotheses: hypotheses.map((h) => ({ id: h.id, text: h.text, status: h.status, ...(h.conclusion ? { conclusion: h.conclusion } : {}), tests: h.runs.length })),
+      anomalies: findings('anomaly'),
+      ruledOut: session.hypotheses.filter((h) => h.status === 'refuted').map((h) => ({ hypothesisId: h.id, text: h.text, ...(h.conclusion ? { conclusion: h.conclusion } : {}) })),
+      healthy: findings('healthy'),
+      interrupted: session.runs.filter((run) => run.state === 'interrupted').length,
+    },
+    hypotheses,
+    forSre: forSre(session),
+    nextSteps: nextSteps(session, options.lookup),
+    reproduce: reproduce(session.runs),
   };
   return options.redact ? redactDeep(report) : report;
 }
 
-function toReportRun(run: RunState, outputLines: number, seen: Map<string, string>): ReportRun {
-  const combined = [run.stdout, run.stderr].filter((s) => s.trim() !== '').join(run.stdout.endsWith('\n') || run.stdout === '' ? '' : '\n');
-  const lines = sanitizeText(combined).replace(/\n+$/, '').split('\n');
-  const kept = lines.slice(-outputLines);
+function toReportRun(run: RunState, limits: OutputLimits, seen: Map<string, string>): ReportRun {
   const outcome: Outcome = run.outcome ?? 'error';
-  const finding = run.finding ?? (run.state === 'running' ? 'did not finish' : '');
-  const key = `${run.testId}\u0000${outcome}\u0000${finding}`;
+  const finding = run.finding ?? (run.state === 'running' ? 'still running when the report was made' : '');
+  // A repeat is the same command giving the same reading: nothing new for the reader.
+  const key = `${run.testId}\u0000${run.command}\u0000${outcome}\u0000${finding}`;
   const repeatOf = seen.get(key);
   if (!repeatOf) seen.set(key, run.runId);
+  const output = trimOutput(run.stdout, run.stderr, limits);
   return {
     runId: run.runId,
     testId: run.testId,
     title: run.title,
     component: run.component,
     command: run.command,
-    context: run.context,
-    namespace: run.namespace,
+    ...(run.context ? { context: run.context } : {}),
+    ...(run.namespace ? { namespace: run.namespace } : {}),
     startedAt: run.startedAt,
     state: run.state,
     exitCode: run.exitCode ?? null,
-    durationMs: run.durationMs,
+    durationMs: run.durationMs ?? null,
     outcome,
-    originalOutcome: run.originalOutcome,
-    overrideReason: run.overrideReason,
+    ...(run.originalOutcome ? { originalOutcome: run.originalOutcome } : {}),
+    ...(run.overrideReason ? { overrideReason: run.overrideReason } : {}),
     finding,
     notes: run.notes,
-    output: combined.trim() === '' ? '' : kept.join('\n'),
-    outputLines: run.totalLines ?? lines.length,
-    outputTrimmed: lines.length > kept.length || run.truncated === true,
-    spillFile: run.spillFile,
-    repeatOf,
+    output: output.text,
+    outputLines: run.totalLines ?? output.lines,
+    outputTrimmed: output.trimmed || run.truncated === true,
+    ...(run.spillFile ? { fullOutput: run.spillFile } : {}),
+    ...(repeatOf ? { repeatOf } : {}),
   };
 }
 
-function dedupeBlocked(blocked: BlockedTest[]): BlockedTest[] {
-  const seen = new Set<string>();
-  return blocked.filter((b) => {
-    const key = `${b.testId}\u0000${b.command}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function namespacesOf(session: SessionState): string[] {
+  const all = [session.namespace, ...session.runs.map((r) => r.namespace ?? r.values.namespace)];
+  return [...new Set(all.filter((n): n is string => !!n))];
+}
+
+/** Tests blocked before they ran, and runs that failed for lack of access or a tool: once each. */
+function forSre(session: SessionState): ReportForSre[] {
+  const items: ReportForSre[] = [
+    ...session.blocked.map((b) => ({ hypothesisId: b.hypothesisId, testId: b.testId, title: b.title, reason: b.reason, detail: b.detail, command: b.command })),
+    ...session.runs.flatMap((run) => {
+      const blocked = blockedByAccessOrTool(run);
+      return blocked ? [{ hypothesisId: run.hypothesisId, testId: run.testId, title: run.title, reason: blocked.reason, detail: blocked.detail, command: run.command }] : [];
+    }),
+  ];
+  return firstOfEach(items, (item) => `${item.testId}\u0000${item.command}`);
 }
 
 /** The catalogue's `next` tests of every anomaly, minus what was already run. */
@@ -158,8 +121,24 @@ function nextSteps(session: SessionState, lookup: TestLookup | undefined): Repor
     for (const testId of lookup(run.testId)?.next ?? []) {
       const test = lookup(testId);
       if (!test || ran.has(testId) || steps.has(testId)) continue;
-      steps.set(testId, { testId, title: test.title, after: run.title });
+      steps.set(testId, { testId, title: test.title, after: run.title, ...(test.command ? { command: test.command } : {}) });
     }
   }
   return [...steps.values()];
 }
+
+function reproduce(runs: readonly RunState[]): Report['reproduce'] {
+  return firstOfEach(runs, (run) => run.command).map((run) => ({ testId: run.testId, command: run.command }));
+}
+
+/** The first item of each key, in order. */
+function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
