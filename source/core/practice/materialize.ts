@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApiTypes } from './api/api-types.js';
+import { applyApiDefaults } from './api-defaults.js';
 import { deriveEndpoints } from './derive-endpoints.js';
-import { cloneJson, field, record, type KubeObject } from './objects.js';
+import { cloneJson, field, list, record, type KubeObject } from './objects.js';
 import { resolveRelativeTimes, rfc3339 } from './scenario/relative-time.js';
 import type { Scenario } from './scenario/scenario.js';
 
@@ -24,6 +25,7 @@ export function materializeObjects(scenario: Scenario, now: number): KubeObject[
   }
   objects.push(...implicitObjects(objects, now));
   linkEvents(objects);
+  applyApiDefaults(objects);
   objects.push(...deriveEndpoints(objects).map((o) => ({ ...o, metadata: { ...o.metadata, uid: uidFor(o) } })));
   objects.forEach((object, index) => {
     object.metadata.resourceVersion = String(1000 + index);
@@ -50,6 +52,13 @@ function implicitObjects(objects: readonly KubeObject[], now: number): KubeObjec
     if (!has('ServiceAccount', 'default', namespace)) add({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } });
     if (!has('ConfigMap', 'kube-root-ca.crt', namespace)) {
       add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n(practice cluster CA)\n-----END CERTIFICATE-----\n' } });
+    }
+  }
+  if (!has('Endpoints', 'kubernetes', 'default')) {
+    const controlPlane = objects.find((o) => o.kind === 'Node' && Object.hasOwn(o.metadata.labels ?? {}, 'node-role.kubernetes.io/control-plane'));
+    const ip = list<{ type: string; address: string }>(controlPlane, 'status', 'addresses').find((a) => a.type === 'InternalIP')?.address;
+    if (ip) {
+      add({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] });
     }
   }
   if (!has('Service', 'kubernetes', 'default')) {
