@@ -29,7 +29,8 @@ export function positionalWords(args: readonly string[], count: number, valueFla
 
 type VerbCheck = (args: readonly string[]) => string | undefined;
 
-const KUBECTL_READ = new Set(['get', 'describe', 'logs', 'top', 'events', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'wait']);
+// `diff` asks the server for a dry run (dryRun=All): nothing is stored, so it only reads.
+const KUBECTL_READ = new Set(['get', 'describe', 'logs', 'top', 'events', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'wait', 'diff']);
 
 function kubectl(args: readonly string[]): string | undefined {
   const [verb, sub] = positionalWords(args, 2);
