@@ -58,6 +58,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./catalog.js'),
   },
   {
+    name: 'practice',
+    summary: 'practise on a built-in incident: a small Kubernetes API on loopback, with a hidden root cause',
+    usage: 'hunch practice [scenario] [--json] [--serve] [--port N]',
+    examples: ['hunch practice', 'hunch practice checkout-502', 'hunch practice checkout-502 --serve   # prints KUBECONFIG=… for kubectl or k9s'],
+    load: () => import('./practice.js'),
+  },
+  {
     name: 'sessions',
     summary: 'list recorded sessions',
     usage: 'hunch sessions [--json]',
