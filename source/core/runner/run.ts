@@ -20,6 +20,13 @@ export type RunRequest = {
   graceMs?: number;
   onOutput?: (stream: OutputStream, text: string) => void;
   cwd?: string;
+  /** Written to the command's stdin (then closed); without it stdin is closed from the start. */
+  input?: string;
+  /**
+   * Leave processes the command started in the background running after it exits. Only for tools
+   * whose job is to outlive their launcher (xclip keeps serving the clipboard it was given).
+   */
+  leaveBackground?: boolean;
 };
 
 export type RunStatus = 'exited' | 'timeout' | 'cancelled' | 'spawn-error';
@@ -57,7 +64,7 @@ export async function runCommand(request: RunRequest): Promise<RunResult> {
 
   const child = execa(file, args, {
     env: { PAGER: 'cat', KUBECTL_PAGER: 'cat', NO_COLOR: '1', TERM: 'dumb', ...request.env },
-    stdin: 'ignore',
+    ...(request.input !== undefined ? { input: request.input } : { stdin: 'ignore' as const }),
     buffer: false,
     reject: false,
     detached: true,
@@ -100,8 +107,8 @@ export async function runCommand(request: RunRequest): Promise<RunResult> {
   clearTimeout(timeout);
   if (killTimer) clearTimeout(killTimer);
   request.signal?.removeEventListener('abort', onAbort);
-  // The leader is gone; make sure nothing it started lingers.
-  signalGroup(child.pid, 'SIGKILL');
+  // The leader is gone; make sure nothing it started lingers (unless that is the point).
+  if (!request.leaveBackground || stopReason) signalGroup(child.pid, 'SIGKILL');
   untrack();
   await closeSpill(spill);
 
