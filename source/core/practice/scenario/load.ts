@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../../catalog/problem.js';
-import { parseYamlSource, type YamlSource } from '../../catalog/yaml-source.js';
+import type { YamlSource } from '../../catalog/yaml-source.js';
 import { zodProblems } from '../../catalog/zod-problems.js';
 import { splitApiVersion } from '../api/resource-types.js';
 import type { KubeObject } from '../objects.js';
 import { globMatches } from './glob.js';
 import type { Scenario, ScenarioSummary } from './scenario.js';
 import { scenarioFileSchema, type ScenarioFile } from './schema.js';
+import { parseScenarioYaml } from './scenario-yaml.js';
 import { validateScenario } from './validate.js';
 
 /** A parsed scenario file and where its parts are, for file:line problems. */
@@ -57,7 +58,7 @@ function readScenarioFile(dir: string, name: string, cwd: string, problems: Prob
     problems.push({ file: shown, line: 1, col: 1, rule: 'SCENARIO-MISSING', message: `no scenario "${name}" in ${relative(cwd, dir) || dir}` });
     return undefined;
   }
-  const parsed = parseYamlSource(shown, readFileSync(path, 'utf8'));
+  const parsed = parseScenarioYaml(shown, readFileSync(path, 'utf8'));
   problems.push(...parsed.problems);
   if (parsed.source.value === undefined) return undefined;
   const result = scenarioFileSchema.safeParse(parsed.source.value);

@@ -22,6 +22,12 @@ export function rfc3339(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** `{{5m ago}}` or `{{in 2d}}` inside free text (a log line, a condition message) becomes a timestamp. */
+export function resolveTimesInText(text: string, now: number): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(/\{\{((?:\d+[smhd])+ ago|in (?:\d+[smhd])+)\}\}/g, (_, span: string) => resolveRelativeTime(span, now));
+}
+
 /** Keys that hold times in the Kubernetes API (creationTimestamp, lastTransitionTime, finishedAt, notAfter …). */
 const TIME_KEY = /(Time|Timestamp|At|^notAfter|^notBefore|^timestamp|^time)$/;
 
@@ -31,7 +37,7 @@ const TIME_KEY = /(Time|Timestamp|At|^notAfter|^notBefore|^timestamp|^time)$/;
  * a log line) are left exactly as written.
  */
 export function resolveRelativeTimes<T>(value: T, now: number, key = ''): T {
-  if (typeof value === 'string') return (TIME_KEY.test(key) ? resolveRelativeTime(value, now) : value) as T;
+  if (typeof value === 'string') return (TIME_KEY.test(key) ? resolveRelativeTime(value, now) : resolveTimesInText(value, now)) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => resolveRelativeTimes(item, now, key)) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, resolveRelativeTimes(item, now, name)])) as T;

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, notFound, type StatusAnswer } from '../api/status.js';
 import { list, text, type KubeObject } from '../objects.js';
 import { globMatches } from '../scenario/glob.js';
-import { resolveRelativeTime } from '../scenario/relative-time.js';
+import { resolveTimesInText } from '../scenario/relative-time.js';
 import type { PracticeContext } from './context.js';
 import { sendStatus, sendText } from './respond.js';
 
@@ -25,11 +25,6 @@ function chooseContainer(pod: KubeObject, asked: string | null): string | Status
 
 function containerStatus(pod: KubeObject, container: string): Status | undefined {
   return [...list<Status>(pod, 'status', 'containerStatuses'), ...list<Status>(pod, 'status', 'initContainerStatuses')].find((s) => s.name === container);
-}
-
-/** `{{5m ago}}` in a scenario's log text becomes a timestamp, so log lines stay as fresh as the ages. */
-function withTimes(logText: string, now: number): string {
-  return logText.replace(/\{\{((?:\d+[smhd])+ ago)\}\}/g, (_, span: string) => resolveRelativeTime(span, now));
 }
 
 function tail(logText: string, lines: number): string {
@@ -64,7 +59,8 @@ export function servePodLog(context: PracticeContext, response: ServerResponse, 
   const entry = context.scenario.logs.find((l) => l.namespace === namespace && globMatches(l.pod, name) && (l.container === undefined || l.container === container));
   // A crash-looping container has no live instance: the kubelet serves the last one's output.
   let body = (previous ? entry?.previous : (entry?.current ?? (waiting ? entry?.previous : undefined))) ?? '';
-  body = withTimes(body, context.now());
+  // Log lines stay as fresh as the ages: `{{5m ago}}` becomes a timestamp at request time.
+  body = resolveTimesInText(body, context.now());
   const tailLines = url.searchParams.get('tailLines');
   if (tailLines !== null && /^\d+$/.test(tailLines)) body = tail(body, Number(tailLines));
   if (url.searchParams.get('timestamps') === 'true') {
