@@ -50,6 +50,11 @@ let main: PostgresServer;
 let replica: PostgresServer | undefined;
 const extraServers: PostgresServer[] = [];
 
+/** The whole reading, for a failure message that shows what the test printed. */
+function explainReading(reading: { outcome: string; finding: string; stdout: string; stderr: string }): string {
+  return `read ${reading.outcome}: ${reading.finding}\n--- stdout\n${reading.stdout}--- stderr\n${reading.stderr}`;
+}
+
 async function runAsHunch(test: CatalogTest, values: Values) {
   const rendered = renderCommand(test, values, { target: 'local' });
   if (!rendered.ok) throw new Error(`${test.id}: ${JSON.stringify(rendered.errors)}`);
@@ -331,12 +336,13 @@ describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real
       if (id === 'pg-data-disk-usage' && !tmpfsAllowed) return context.skip('mounting a small tmpfs needs root; the disk-full reading is proven where it can be');
 
       const clean = fault.healthy ? await fault.healthy() : { values: main.params() };
-      expect(await runAsHunch(test, clean.values)).toMatchObject({ outcome: 'healthy' });
+      const healthy = await runAsHunch(test, clean.values);
+      expect(healthy.outcome, explainReading(healthy)).toBe('healthy');
 
       const injected = await fault.fault();
       try {
         const reading = await runAsHunch(test, injected.values);
-        expect(reading).toMatchObject({ outcome: 'anomaly' });
+        expect(reading.outcome, explainReading(reading)).toBe('anomaly');
         expect(reading.finding).toMatch(fault.finding);
       } finally {
         await injected.cleanup?.();
