@@ -6,8 +6,8 @@ import type { CommandContext } from './registry.js';
  * Opens the catalogue for a command. Problems do not stop it: they are summarised on stderr in
  * one line (hunch catalog lint shows them all) and everything else loads.
  */
-export function catalogFor(context: CommandContext, extraDirs: readonly string[] | undefined): OpenCatalog {
-  const opened = openCatalog({ extraDirs: extraDirs ?? [], env: context.env, cwd: context.cwd });
+export async function catalogFor(context: CommandContext, extraDirs: readonly string[] | undefined): Promise<OpenCatalog> {
+  const opened = await openCatalog({ extraDirs: extraDirs ?? [], env: context.env, cwd: context.cwd });
   const problems = opened.catalog.problems;
   if (problems.length > 0) {
     const first = problems[0];

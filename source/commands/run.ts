@@ -30,7 +30,7 @@ export async function run(context: CommandContext): Promise<number> {
   if (!id) throw new UsageError('run needs a test id, e.g. hunch run host-disk-usage');
   if (positionals.length > 1) throw new UsageError(`run takes one test id; got ${positionals.join(' ')}`, 'pass values with --param name=value');
   const target = parseTarget(values.target);
-  const { catalog, testById } = catalogFor(context, values.catalog);
+  const { catalog, testById } = await catalogFor(context, values.catalog);
   const test = testById.get(id);
   if (!test) throw new UsageError(`no test with id "${id}"`, suggestIds(id, [...testById.keys()]));
 

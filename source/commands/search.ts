@@ -13,7 +13,7 @@ export async function run(context: CommandContext): Promise<number> {
   const query = positionals.join(' ').trim();
   if (query === '') throw new UsageError('search needs some text, e.g. hunch search "pods stuck Pending"');
   const limit = parseLimit(values.limit, 10);
-  const { searcher, testById, hypothesisById } = catalogFor(context, values.catalog);
+  const { searcher, testById, hypothesisById } = await catalogFor(context, values.catalog);
   const found = searcher.search(query, { limit });
   const results = found.tests.flatMap((hit) => {
     const test = testById.get(hit.id);

@@ -10,7 +10,7 @@ export async function run(context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('show', context.args, { json: { type: 'boolean' } });
   const id = positionals[0];
   if (!id) throw new UsageError('show needs a test id, e.g. hunch show pod-not-running');
-  const { testById } = catalogFor(context, values.catalog);
+  const { testById } = await catalogFor(context, values.catalog);
   const test = testById.get(id);
   if (!test) throw new UsageError(`no test with id "${id}"`, suggestIds(id, [...testById.keys()]));
   if (values.json) {

@@ -9,6 +9,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Rebuildable things: the compiled catalogue and search index. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.HUNCH_CACHE_DIR) return env.HUNCH_CACHE_DIR;
   if (env.HUNCH_HOME) return join(env.HUNCH_HOME, 'cache');
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hunch');
 }

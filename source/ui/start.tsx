@@ -32,7 +32,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     param: { type: 'string', multiple: true, short: 'p' },
   });
   const presets = parseParamPairs(values.param);
-  const catalog = catalogFor(context, values.catalog);
+  const catalog = await catalogFor(context, values.catalog);
   const childEnv: Record<string, string> = {};
   if (options.practice) childEnv.KUBECONFIG = options.practice.kubeconfig;
   else if (values.kubeconfig) childEnv.KUBECONFIG = values.kubeconfig;

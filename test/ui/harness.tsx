@@ -80,7 +80,7 @@ export type Harness = Awaited<ReturnType<typeof renderApp>>;
  * the test names; nothing sleeps.
  */
 export async function renderApp(options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; services?: Partial<TuiServices>; initial?: Partial<AppState> } = {}) {
-  sharedCatalog ??= openCatalog();
+  sharedCatalog ??= await openCatalog({ cache: false });
   const journal = new SessionJournal(join(tempDir(), 'session.jsonl'), { redact: true, now: () => new Date('2026-11-28T10:00:00Z') });
   const session = new SessionRecorder(journal);
   session.record({ type: 'session-started', sessionId: 'test-session', hunchVersion: '0.0.0', catalogVersion: sharedCatalog.catalog.version, context: 'test-ctx', namespace: 'shop' });

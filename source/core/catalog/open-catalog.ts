@@ -1,31 +1,120 @@
-import { buildSearchIndex } from '../search/build-index.js';
+import { cacheDir } from '../paths.js';
 import { CatalogSearcher } from '../search/search.js';
-import { loadCatalog, type Catalog } from './load.js';
+import { hunchVersion } from '../version.js';
+import { catalogKey, readCompiled, writeCompiled, type CompiledCatalog } from './compiled-cache.js';
 import { builtinCatalogDir } from './locations.js';
-import type { CatalogTest, Hypothesis } from './schema.js';
+import type { Problem } from './problem.js';
+import type { CatalogTest, Component, Hypothesis } from './schema.js';
+
+/** The loaded catalogue as commands and the TUI see it. `tests` is read from disk on first use. */
+export type CatalogView = {
+  version: string;
+  files: string[];
+  problems: Problem[];
+  components: Component[];
+  hypotheses: Hypothesis[];
+  readonly tests: CatalogTest[];
+};
 
 /** A loaded catalogue with its search index and lookups, ready for commands and the TUI. */
 export type OpenCatalog = {
-  catalog: Catalog;
+  catalog: CatalogView;
   searcher: CatalogSearcher;
   testById: ReadonlyMap<string, CatalogTest>;
   hypothesisById: ReadonlyMap<string, Hypothesis>;
   /** Folders read, built-in first. */
   dirs: string[];
+  /** Whether the compiled cache answered (false: the YAML was parsed this time). */
+  fromCache: boolean;
 };
 
-export type OpenCatalogOptions = { extraDirs?: readonly string[]; env?: NodeJS.ProcessEnv; cwd?: string };
+export type OpenCatalogOptions = { extraDirs?: readonly string[]; env?: NodeJS.ProcessEnv; cwd?: string; cache?: boolean };
 
-/** Loads the built-in catalogue and any extra folders; a broken extra folder never hides the built-in one. */
-export function openCatalog(options: OpenCatalogOptions = {}): OpenCatalog {
-  const dirs = [builtinCatalogDir(options.env), ...(options.extraDirs ?? [])];
+/**
+ * Loads the built-in catalogue and any extra folders; a broken extra folder never hides the
+ * built-in one. The compiled result is cached, so the YAML parser and zod are only loaded when a
+ * file changed.
+ */
+export async function openCatalog(options: OpenCatalogOptions = {}): Promise<OpenCatalog> {
+  const env = options.env ?? process.env;
+  const dirs = [builtinCatalogDir(env), ...(options.extraDirs ?? [])];
+  const useCache = options.cache ?? true;
+  const root = cacheDir(env);
+  const key = catalogKey(dirs, `${hunchVersion()}:${options.cwd ?? process.cwd()}`);
+  const cached = useCache ? readCompiled(root, key) : undefined;
+  if (cached) return fromCompiled(cached, dirs, true);
+
+  const [{ loadCatalog }, { buildSearchIndex }] = await Promise.all([import('./load.js'), import('../search/build-index.js')]);
   const catalog = loadCatalog(dirs, options.cwd);
   const index = buildSearchIndex(catalog.tests, catalog.components, catalog.hypotheses);
+  const compiled = { ...catalog, index };
+  if (useCache) writeCompiled(root, key, compiled);
+  const byId = new Map(catalog.tests.map((t) => [t.id, t]));
+  return fromCompiled(
+    { ...compiled, testIds: catalog.tests.map((t) => t.id), getTest: (id) => byId.get(id), allTests: () => catalog.tests },
+    dirs,
+    false,
+  );
+}
+
+function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: boolean): OpenCatalog {
+  const catalog: CatalogView = {
+    version: compiled.version,
+    files: compiled.files,
+    problems: compiled.problems,
+    components: compiled.components,
+    hypotheses: compiled.hypotheses,
+    get tests() {
+      return compiled.allTests();
+    },
+  };
   return {
     catalog,
-    searcher: new CatalogSearcher(index),
-    testById: new Map(catalog.tests.map((t) => [t.id, t])),
-    hypothesisById: new Map(catalog.hypotheses.map((h) => [h.id, h])),
+    searcher: new CatalogSearcher(compiled.index),
+    testById: new LazyTestMap(compiled),
+    hypothesisById: new Map(compiled.hypotheses.map((h) => [h.id, h])),
     dirs,
+    fromCache,
   };
+}
+
+/** A read-only map over the compiled tests that reads each test only when it is asked for. */
+class LazyTestMap implements ReadonlyMap<string, CatalogTest> {
+  private readonly ids: Set<string>;
+
+  constructor(private readonly compiled: CompiledCatalog) {
+    this.ids = new Set(compiled.testIds);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  get(id: string): CatalogTest | undefined {
+    return this.ids.has(id) ? this.compiled.getTest(id) : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  keys(): MapIterator<string> {
+    return this.ids.values();
+  }
+
+  *values(): MapIterator<CatalogTest> {
+    yield* this.compiled.allTests();
+  }
+
+  *entries(): MapIterator<[string, CatalogTest]> {
+    for (const test of this.compiled.allTests()) yield [test.id, test];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CatalogTest]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: CatalogTest, key: string, map: ReadonlyMap<string, CatalogTest>) => void): void {
+    for (const test of this.compiled.allTests()) callback(test, test.id, this);
+  }
 }

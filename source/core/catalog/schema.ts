@@ -1,35 +1,8 @@
 import { z } from 'zod';
 
-/** Every parameter type a catalogue test may declare (DESIGN.md §3). */
-export const PARAM_TYPES = [
-  'namespace',
-  'pod',
-  'container',
-  'deployment',
-  'statefulset',
-  'daemonset',
-  'job',
-  'cronjob',
-  'service',
-  'ingress',
-  'node',
-  'pvc',
-  'secret-name',
-  'configmap',
-  'serviceaccount',
-  'context',
-  'label-selector',
-  'string',
-  'integer',
-  'duration',
-  'port',
-  'host',
-  'url',
-] as const;
-export type ParamType = (typeof PARAM_TYPES)[number];
+import { OUTCOMES, PARAM_TYPES } from './constants.js';
 
-export const OUTCOMES = ['anomaly', 'healthy', 'inconclusive', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, PARAM_TYPES, type Outcome, type ParamType } from './constants.js';
 
 const kebabId = z
   .string()

@@ -18,23 +18,26 @@ export const FIELD_WEIGHTS = {
 
 export type SearchDoc = { kind: 'test' | 'hypothesis'; id: string; component: string };
 
-/** Everything search needs, in plain data so it can be cached as JSON. */
+/**
+ * Everything search needs, in a packed form that is fast to build, to cache and to load: terms
+ * sorted, each with a slice of one Float32Array of interleaved (document, weight) pairs.
+ */
 export type SearchIndex = {
   version: number;
   docs: SearchDoc[];
-  /** term → flat [docIndex, weight, docIndex, weight, …] */
-  postings: Record<string, number[]>;
+  /** Sorted unique terms; term i's postings are pairs starts[i] … starts[i + 1] - 1. */
+  terms: string[];
+  starts: number[];
+  postings: Float32Array;
   /** Symptom phrases of two or more terms: [docIndex, terms]. */
   phrases: [number, string[]][];
-  /** Sorted unique terms, for prefix and typo lookups. */
-  terms: string[];
   /** Everyday word → terms it stands for. */
   vocabulary: Record<string, string[]>;
   /** Hypothesis doc index → test doc indexes it brings. */
   hypothesisTests: Record<number, number[]>;
 };
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 type Fields = Partial<Record<keyof typeof FIELD_WEIGHTS, string | readonly string[]>>;
 
@@ -102,17 +105,27 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
   }
 
   const vocabulary = compileVocabulary([...Object.entries(BUILTIN_VOCABULARY), ...componentVocabulary(components)]);
-  const flat: Record<string, number[]> = {};
-  for (const [term, list] of postings) flat[term] = [...list].flatMap(([doc, weight]) => [doc, Math.round(weight * 100) / 100]);
-  return {
-    version: INDEX_VERSION,
-    docs,
-    postings: flat,
-    phrases,
-    terms: [...postings.keys()].sort(),
-    vocabulary: Object.fromEntries(vocabulary),
-    hypothesisTests,
-  };
+  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
+}
+
+function packPostings(postings: Map<string, Map<number, number>>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
+  const terms = [...postings.keys()].sort();
+  const starts = new Array<number>(terms.length + 1);
+  let pairs = 0;
+  for (const [i, term] of terms.entries()) {
+    starts[i] = pairs;
+    pairs += (postings.get(term) as Map<number, number>).size;
+  }
+  starts[terms.length] = pairs;
+  const packed = new Float32Array(pairs * 2);
+  let at = 0;
+  for (const term of terms) {
+    for (const [doc, weight] of postings.get(term) as Map<number, number>) {
+      packed[at++] = doc;
+      packed[at++] = weight;
+    }
+  }
+  return { terms, starts, postings: packed };
 }
 
 /** The searchable words of a command: tools, subcommands and flags, not placeholders. */

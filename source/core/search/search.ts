@@ -25,9 +25,22 @@ type QueryTerm = { term: string; weight: number; source: string };
 export class CatalogSearcher {
   private fuse: Fuse<string> | undefined;
   private readonly docCount: number;
+  private readonly termIds: Map<string, number>;
 
   constructor(readonly index: SearchIndex) {
     this.docCount = index.docs.length;
+    this.termIds = new Map(index.terms.map((term, i) => [term, i]));
+  }
+
+  /** The [from, to) range of a term's pairs in the packed postings, if the term is known. */
+  private range(term: string): [number, number] | undefined {
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    return [this.index.starts[id] as number, this.index.starts[id + 1] as number];
+  }
+
+  private knows(term: string): boolean {
+    return this.termIds.has(term);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResults {
@@ -37,14 +50,15 @@ export class CatalogSearcher {
     const matched = new Map<number, Set<string>>();
     const typedWords = new Set(queryTerms.map((q) => q.source));
 
+    const postings = this.index.postings;
     for (const { term, weight, source } of queryTerms) {
-      const list = this.index.postings[term];
-      if (!list) continue;
-      const df = list.length / 2;
-      const idf = Math.log(1 + this.docCount / df);
-      for (let i = 0; i < list.length; i += 2) {
-        const doc = list[i] as number;
-        scores[doc] = (scores[doc] ?? 0) + weight * idf * (list[i + 1] as number);
+      const range = this.range(term);
+      if (!range) continue;
+      const [from, to] = range;
+      const idf = Math.log(1 + this.docCount / (to - from));
+      for (let pair = from; pair < to; pair++) {
+        const doc = postings[pair * 2] as number;
+        scores[doc] = (scores[doc] ?? 0) + weight * idf * (postings[pair * 2 + 1] as number);
         let set = matched.get(doc);
         if (!set) matched.set(doc, (set = new Set()));
         set.add(source);
@@ -93,7 +107,7 @@ export class CatalogSearcher {
     const endsMidWord = partial && !/[\s]$/.test(query);
     for (const [i, token] of tokens.entries()) {
       const weight = token.part ? 0.6 : 1;
-      const known = this.index.postings[token.term] !== undefined;
+      const known = this.knows(token.term);
       if (known) put(token.term, QUERY_WEIGHTS.typed * weight, token.term);
       for (const related of this.index.vocabulary[token.term] ?? []) put(related, QUERY_WEIGHTS.vocabulary * weight, token.term);
       const isLast = i === tokens.length - 1 || (tokens[tokens.length - 1]?.part ?? false);

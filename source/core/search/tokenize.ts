@@ -16,7 +16,17 @@ const KEEP_AS_IS = new Set(['kubernetes', 'redis', 'postgres', 'status', 'ingres
  * every keystroke. Query and documents go through the same function, so consistency matters more
  * than linguistics.
  */
+const stems = new Map<string, string>();
+
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const result = stemWord(word);
+  if (stems.size < 200_000) stems.set(word, result);
+  return result;
+}
+
+function stemWord(word: string): string {
   if (word.length <= 3 || KEEP_AS_IS.has(word) || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { OUTCOMES, type CatalogTest, type Outcome } from '../../core/catalog/schema.js';
+import { OUTCOMES, type Outcome } from '../../core/catalog/constants.js';
+import type { CatalogTest } from '../../core/catalog/schema.js';
 import { formatDuration } from '../../core/export/labels.js';
 import { renderCommand } from '../../core/params/render.js';
 import type { ExecuteResult } from '../../core/session/execute-test.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../source/core/catalog/open-catalog.js';
 import { stem, terms } from '../../../source/core/search/tokenize.js';
 
-const { searcher } = openCatalog();
+const { searcher } = await openCatalog({ cache: false });
 const top = (query: string, n = 5) => searcher.search(query, { limit: n }).tests.map((hit) => hit.id);
 
 describe('search', () => {

@@ -1,0 +1,163 @@
+// npm run bench: every figure of issues 4 and 10, measured side by side in one run and reported
+// as ratios to a floor measured in the same run (this machine is shared and noisy).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist', 'cli.js');
+const work = mkdtempSync(join(tmpdir(), 'hunch-bench-'));
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 7;
+const rssPreload = join(root, 'bench', 'report-rss.cjs');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** Wall time and peak memory of a command, median over runs. */
+function timeCommand(args, env = {}, runs = RUNS) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const rssFile = join(work, `rss-${process.hrtime.bigint()}`);
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['-r', rssPreload, ...args], {
+      env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (result.status !== 0 && !args.includes('lint')) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    if (existsSync(rssFile)) rss.push(Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()));
+  }
+  return { ms: median(times), rssKb: rss.length ? Math.max(...rss) : undefined };
+}
+
+/** Time from launching the TUI in a pseudo-terminal to the first frame that shows its prompt. */
+async function firstFrame(env) {
+  const pty = await import('@lydell/node-pty');
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    const elapsed = await new Promise((resolve, reject) => {
+      const term = pty.spawn(process.execPath, [cli], { cols: 100, rows: 30, env: { ...process.env, ...env, CI: '' } });
+      let seen = '';
+      const timer = setTimeout(() => {
+        term.kill();
+        reject(new Error(`no first frame within 20 s; saw: ${seen.slice(-300)}`));
+      }, 20_000);
+      term.onData((data) => {
+        seen += data;
+        if (seen.includes('What do you think is wrong?')) {
+          const took = Number(process.hrtime.bigint() - started) / 1e6;
+          clearTimeout(timer);
+          term.kill();
+          resolve(took);
+        }
+      });
+    });
+    times.push(elapsed);
+  }
+  return median(times);
+}
+
+function runTask(bundle, args, env = {}) {
+  const result = spawnSync(process.execPath, [bundle, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`bench task ${args[0]} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+async function main() {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: npm run bench builds first');
+  const bundle = join(work, 'tasks.mjs');
+  await build({
+    entryPoints: [join(root, 'bench', 'tasks.ts')],
+    outfile: bundle,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['@kubernetes/client-node'],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+  });
+
+  // A kubeconfig that exists but points nowhere: the TUI opens normally and makes no cluster call first.
+  const kubeconfig = join(work, 'kubeconfig');
+  writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\nclusters: [{name: x, cluster: {server: "https://127.0.0.1:9"}}]\ncontexts: [{name: x, context: {cluster: x, user: x}}]\ncurrent-context: x\nusers: [{name: x, user: {token: x}}]\n');
+  const home = join(work, 'home');
+  const cliEnv = { HUNCH_HOME: home, KUBECONFIG: kubeconfig };
+  const sentence = 'site is super slow since yesterday and sometimes returns 502';
+
+  const rows = [];
+  const floor = timeCommand(['-e', '0']);
+  rows.push(['node -e 0 (floor)', floor.ms, floor.rssKb, 1]);
+  timeCommand([cli, 'search', sentence, '--json'], cliEnv, 1); // fills the compiled-catalogue cache
+  const search = timeCommand([cli, 'search', sentence, '--json'], cliEnv);
+  rows.push([`hunch search "<sentence>" --json`, search.ms, search.rssKb, search.ms / floor.ms, 2.5]);
+  rmSync(join(home, 'cache'), { recursive: true, force: true });
+  const searchCold = timeCommand([cli, 'search', sentence, '--json'], { ...cliEnv, HUNCH_HOME: join(work, `cold-${Date.now()}`) }, 1);
+  rows.push(['hunch search --json, cold cache', searchCold.ms, searchCold.rssKb, searchCold.ms / floor.ms]);
+  const lint = timeCommand([cli, 'catalog', 'lint'], cliEnv, quick ? 1 : 3);
+  rows.push(['hunch catalog lint (kubectl checks cached)', lint.ms, lint.rssKb, lint.ms / floor.ms]);
+  const lintOffline = timeCommand([cli, 'catalog', 'lint', '--offline'], cliEnv, quick ? 1 : 3);
+  rows.push(['hunch catalog lint --offline', lintOffline.ms, lintOffline.rssKb, lintOffline.ms / floor.ms]);
+  const frame = await firstFrame(cliEnv);
+  rows.push(['TUI first frame (PTY)', frame, undefined, frame / floor.ms, 4]);
+
+  // Catalogue load and index: shipped size and 10,000 synthetic tests, cold (no cache) and warm.
+  const synthetic = {};
+  for (const count of [1000, 10000]) {
+    const dir = join(work, `synthetic-${count}`);
+    runTask(bundle, ['make-synthetic', '--dir', dir, '--count', String(count)]);
+    synthetic[count] = dir;
+  }
+  const loads = [['shipped', undefined], ['10,000 synthetic', synthetic[10000]]];
+  for (const [label, dir] of loads) {
+    const loadHome = join(work, `load-${label.replace(/\W/g, '')}`);
+    const env = { HUNCH_HOME: loadHome, ...(dir ? { HUNCH_CATALOG_DIR: dir } : {}) };
+    const cold = runTask(bundle, ['load'], env);
+    const warmRuns = [];
+    for (let i = 0; i < RUNS; i++) warmRuns.push(runTask(bundle, ['load'], env));
+    const warm = warmRuns.find((r) => r.ms === median(warmRuns.map((w) => w.ms)));
+    rows.push([`catalogue load + index, ${label} (${cold.tests} tests), cold`, cold.ms, cold.maxRssKb, cold.ms / floor.ms, label.startsWith('10') ? '< 1 s' : undefined]);
+    rows.push([`catalogue load + index, ${label}, warm (cached)`, warm.ms, warm.maxRssKb, warm.ms / floor.ms, label.startsWith('10') ? '< 100 ms' : undefined]);
+  }
+
+  // Search speed against the naive fuse.js configuration, same catalogues, same queries.
+  const queriesFile = join(work, 'queries.json');
+  const evalQueries = JSON.parse(readFileSync(join(root, '..', 'shared', 'search-eval', 'dev-queries.json'), 'utf8')).map((q) => q.query);
+  writeFileSync(queriesFile, JSON.stringify([...evalQueries, sentence, 'pods stuck pending after the node pool upgrade', 'postgres ran out of connections during the sale']));
+  const searchRows = [];
+  for (const count of [1000, 10000]) {
+    const r = runTask(bundle, ['search-compare', '--dir', synthetic[count], '--queries', queriesFile]);
+    searchRows.push({ count, ...r });
+  }
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nhunch bench (${new Date().toISOString()}, node ${process.version}, ${RUNS} runs each, median)\n`);
+  console.log(`${'measure'.padEnd(width)}  ${'time'.padStart(9)}  ${'peak mem'.padStart(8)}  ${'× floor'.padStart(8)}  target`);
+  for (const [label, time, rss, ratio, target] of rows) {
+    const ok = typeof target === 'number' ? (ratio <= target ? `≤ ${target}× ✔` : `≤ ${target}× ✖`) : (target ?? '');
+    const verdict = typeof target === 'string' ? `${target} ${target.startsWith('< 1 s') ? (time < 1000 ? '✔' : '✖') : time < 100 ? '✔' : '✖'}` : ok;
+    console.log(`${label.padEnd(width)}  ${ms(time).padStart(9)}  ${(rss ? mb(rss) : '—').padStart(8)}  ${ratio.toFixed(1).padStart(7)}×  ${verdict}`);
+  }
+  console.log('\nsearch per query (sentence-length queries), naive fuse.js vs hunch, same run:\n');
+  console.log('tests   config      build      median       p95   speed-up(p95)  target p95');
+  for (const r of searchRows) {
+    const target = r.count <= 1000 ? 16 : 50;
+    console.log(`${String(r.count).padStart(5)}   naive     ${ms(r.naive.buildMs).padStart(8)}  ${ms(r.naive.median).padStart(9)}  ${ms(r.naive.p95).padStart(8)}`);
+    const speedup = r.naive.p95 / r.hunch.p95;
+    console.log(`${String(r.count).padStart(5)}   hunch     ${ms(r.hunch.buildMs).padStart(8)}  ${ms(r.hunch.median).padStart(9)}  ${ms(r.hunch.p95).padStart(8)}  ${`${speedup.toFixed(0)}×`.padStart(13)}  ≤ ${target} ms ${r.hunch.p95 <= target && speedup >= 10 ? '✔' : '✖'}`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error.message}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});
