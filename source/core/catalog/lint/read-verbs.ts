@@ -149,6 +149,8 @@ export function findWriteVerb(argv: readonly string[]): string | undefined {
 
 /** Scans a script's simple commands (split on pipes, separators and substitutions). */
 export function findWriteVerbInScript(script: string): string | undefined {
+  const inHeredoc = findWriteVerbInHeredocs(script);
+  if (inHeredoc) return inHeredoc;
   const withoutComments = script.replace(/(^|\s)#.*$/gm, '$1');
   const commands = withoutComments.split(/\|\||&&|[|;\n&()`]|\$\(/);
   for (const command of commands) {
@@ -160,6 +162,19 @@ export function findWriteVerbInScript(script: string): string | undefined {
     // Skip leading assignments, keywords and redirection-only words.
     while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string) || ['if', 'then', 'else', 'elif', 'do', 'while', 'until', 'for', 'in', '!', '{', '}', 'time', 'command', 'exec'].includes(words[0] as string))) words.shift();
     const verdict = findWriteVerb(words);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+/**
+ * SQL fed to a client through a heredoc (`psql -v x="$X" <<'SQL'`, the way a script passes values
+ * to SQL as quoted psql variables) is checked like a `-c` statement.
+ */
+function findWriteVerbInHeredocs(script: string): string | undefined {
+  for (const match of script.matchAll(/^(.*?)<<-?\s*(['"]?)(\w+)\2.*\n([\s\S]*?)^\s*\3\s*$/gm)) {
+    const tool = /(?:^|[\s|;&(])(psql|mysql|mariadb)(?=\s|$)/.exec(match[1] ?? '')?.[1];
+    const verdict = tool ? CHECKS[tool]?.([match[4] ?? '']) : undefined;
     if (verdict) return verdict;
   }
   return undefined;
