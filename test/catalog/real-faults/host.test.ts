@@ -97,10 +97,11 @@ describe('host tests on this machine', () => {
 
   describe('host-zombie-processes', () => {
     it('given a parent that never reaps six children, names it; once it is gone, no longer', async () => {
-      // The children exit at once; the parent then becomes `sleep`, which never calls wait().
-      const parent = spawn('bash', ['-c', 'for i in 1 2 3 4 5 6; do sleep 0 & done; exec sleep 30'], { stdio: 'ignore' });
+      // The parent becomes `sleep`, which never calls wait(); the children exit a second later, after
+      // the exec, so bash cannot reap them first.
+      const parent = spawn('bash', ['-c', 'for i in 1 2 3 4 5 6; do sleep 1 & done; exec sleep 30'], { stdio: 'ignore' });
       children.push(parent);
-      await waitFor(() => zombiesOf(parent.pid ?? -1) === 6, 10_000);
+      await waitFor(() => zombiesOf(parent.pid ?? -1) === 6, 15_000);
 
       const during = await run('host-zombie-processes');
       expect(during.outcome, explain(during)).toBe('anomaly');

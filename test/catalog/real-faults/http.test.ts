@@ -138,7 +138,7 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-describe('HTTP tests against real servers', () => {
+describe.concurrent('HTTP tests against real servers', () => {
   it('covers the whole http component', () => {
     expect(tests.length).toBeGreaterThanOrEqual(8);
   });

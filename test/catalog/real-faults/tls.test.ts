@@ -105,7 +105,7 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-describe('TLS tests against real servers', () => {
+describe.concurrent('TLS tests against real servers', () => {
   it('covers the whole tls component', () => {
     expect(tests.length).toBeGreaterThanOrEqual(7);
   });

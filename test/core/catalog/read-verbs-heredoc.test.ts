@@ -22,7 +22,12 @@ describe('read-only verbs in SQL fed through a heredoc', () => {
     expect(findWriteVerbInScript(`mysql -N -B <<"SQL"\nshow processlist;\nSQL\n`)).toBeUndefined();
   });
 
-  it('given a heredoc fed to another program, leaves its text alone', () => {
+  it('given a heredoc fed to a client chosen at run time, checks it as the SQL the script runs', () => {
+    const script = `client=mysql\ncommand -v mysql >/dev/null 2>&1 || client=mariadb\n"$client" -N -B <<'SQL'\ndrop table orders;\nSQL\n`;
+    expect(findWriteVerbInScript(script)).toBe('mysql running "DROP"');
+  });
+
+  it('given a heredoc in a script that runs no SQL client, leaves its text alone', () => {
     expect(findWriteVerbInScript(`cat <<'TEXT'\ndelete everything is just words here\nTEXT\n`)).toBeUndefined();
   });
 });

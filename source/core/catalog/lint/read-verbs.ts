@@ -167,13 +167,16 @@ export function findWriteVerbInScript(script: string): string | undefined {
   return undefined;
 }
 
+const SQL_CLIENT = /(?:^|[\s|;&(])(psql|mysql|mariadb)(?=\s|$)/;
+
 /**
  * SQL fed to a client through a heredoc (`psql -v x="$X" <<'SQL'`, the way a script passes values
- * to SQL as quoted psql variables) is checked like a `-c` statement.
+ * to SQL as quoted psql variables) is checked like a `-c` statement. When the line feeding it names
+ * no client (`"$client" <<'SQL'`), any SQL client the script mentions counts: better a false alarm.
  */
 function findWriteVerbInHeredocs(script: string): string | undefined {
   for (const match of script.matchAll(/^(.*?)<<-?\s*(['"]?)(\w+)\2.*\n([\s\S]*?)^\s*\3\s*$/gm)) {
-    const tool = /(?:^|[\s|;&(])(psql|mysql|mariadb)(?=\s|$)/.exec(match[1] ?? '')?.[1];
+    const tool = (SQL_CLIENT.exec(match[1] ?? '') ?? SQL_CLIENT.exec(script))?.[1];
     const verdict = tool ? CHECKS[tool]?.([match[4] ?? '']) : undefined;
     if (verdict) return verdict;
   }
