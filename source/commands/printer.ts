@@ -3,6 +3,8 @@ export type Printer = {
   out(text: string): void;
   err(text: string): void;
   json(value: unknown): void;
+  /** Bytes for the terminal itself, as they are (an OSC 52 clipboard request); no newline added. */
+  raw?(text: string): void;
 };
 
 export function processPrinter(): Printer {
@@ -10,5 +12,6 @@ export function processPrinter(): Printer {
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    raw: (text) => void process.stdout.write(text),
   };
 }

@@ -46,8 +46,12 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'run',
     summary: 'run one test and read its outcome',
-    usage: 'hunch run <test-id> [--param name=value ...] [--target local|pod] [--yes] [--read-only] [--json]',
-    examples: ['hunch run host-disk-usage', 'hunch run pod-not-running --param namespace=shop --json'],
+    usage: 'hunch run <test-id> [--param name=value ...] [--target local|pod] [--yes] [--read-only] [--json] [--session ID] [--hypothesis TEXT]',
+    examples: [
+      'hunch run host-disk-usage',
+      'hunch run pod-not-running --param namespace=shop --json',
+      'hunch run dns-resolve-service --session 20261128-190111-ab12 --hypothesis "DNS is broken"',
+    ],
     load: () => import('./run.js'),
   },
   {
@@ -66,16 +70,28 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'sessions',
-    summary: 'list recorded sessions',
+    summary: 'list recorded sessions: started, hypotheses, tests run, state',
     usage: 'hunch sessions [--json]',
-    examples: ['hunch sessions'],
+    examples: ['hunch sessions', 'hunch sessions --json'],
     load: () => import('./sessions.js'),
   },
   {
+    name: 'resume',
+    summary: 'reopen a session where it stopped (the latest when no id is given)',
+    usage: 'hunch resume [session-id] [--json]',
+    examples: ['hunch resume', 'hunch resume 20261128-190111-ab12', 'hunch resume 20261128-19 --json'],
+    load: () => import('./resume.js'),
+  },
+  {
     name: 'export',
-    summary: 'write a session as a triage report',
-    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE] [--no-redact]',
-    examples: ['hunch export --format md --out triage.md', 'hunch export 20261128-190111-ab12 --format jira'],
+    summary: 'write a session as a triage report (Markdown, Jira or JSON), to a file, the clipboard or a GitHub issue',
+    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE | --save] [--no-redact] [--copy] [--gh-issue [--repo owner/name]]',
+    examples: [
+      'hunch export --out triage.md',
+      'hunch export 20261128-190111-ab12 --format jira --copy',
+      'hunch export --format json > report.json',
+      'hunch export --gh-issue --repo shop/platform',
+    ],
     load: () => import('./export.js'),
   },
 ];

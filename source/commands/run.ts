@@ -2,13 +2,11 @@ import { selectContext } from '../core/cluster/kubeconfig-files.js';
 import { CancelledError, HunchError, UsageError } from '../core/errors.js';
 import { renderCommand, type Target } from '../core/params/render.js';
 import { executeTest } from '../core/session/execute-test.js';
-import { startSession } from '../core/session/store.js';
 import { sanitizeText } from '../core/text/sanitize.js';
-import { redactText } from '../core/redact/redact.js';
-import { hunchVersion } from '../core/version.js';
 import { outcomeSymbol, formatDuration } from '../core/export/labels.js';
 import { parseCommandArgs, parseParamPairs } from './args.js';
 import { catalogFor } from './catalog-context.js';
+import { openRunSession } from './run-session.js';
 import { suggestIds } from './suggest-ids.js';
 import type { CommandContext } from './registry.js';
 
@@ -25,6 +23,8 @@ export async function run(context: CommandContext): Promise<number> {
     'read-only': { type: 'boolean' },
     'no-redact': { type: 'boolean' },
     json: { type: 'boolean' },
+    session: { type: 'string' },
+    hypothesis: { type: 'string' },
   });
   const id = positionals[0];
   if (!id) throw new UsageError('run needs a test id, e.g. hunch run host-disk-usage');
@@ -47,15 +47,15 @@ export async function run(context: CommandContext): Promise<number> {
   }
 
   const redact = !values['no-redact'];
-  const recorder = startSession({
-    env: context.env,
+  const { recorder, hypothesisId } = openRunSession(context, {
+    sessionId: values.session,
+    hypothesis: values.hypothesis,
+    testId: test.id,
+    redact,
     context: selection.context,
     namespace: rendered.command.values.namespace ?? selection.namespace,
     catalogVersion: catalog.version,
-    hunchVersion: hunchVersion(),
-    redact,
   });
-  recorder.record({ type: 'hypothesis-stated', hypothesisId: 'h1', text: `hunch run ${test.id}` });
   if (!values.json) context.print.err(`$ ${rendered.command.display}`);
 
   const abort = new AbortController();
@@ -66,7 +66,7 @@ export async function run(context: CommandContext): Promise<number> {
   try {
     const outcome = await executeTest({
       recorder,
-      hypothesisId: 'h1',
+      hypothesisId,
       test,
       command: rendered.command,
       context: selection.context,
@@ -74,7 +74,8 @@ export async function run(context: CommandContext): Promise<number> {
       signal: abort.signal,
       env: context.env,
       ...(kubeconfigEnv ? { childEnv: kubeconfigEnv } : {}),
-      ...(values.json ? {} : { onOutput: (_stream, text) => process.stdout.write(sanitizeText(redact ? redactText(text) : text)) }),
+      // Output arrives redacted already (unless --no-redact): only control sequences are left to strip.
+      ...(values.json ? {} : { onOutput: (_stream, text) => process.stdout.write(sanitizeText(text)) }),
     });
     const state = recorder.state;
     const runState = state.runs.find((r) => r.runId === outcome.runId);

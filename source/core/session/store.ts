@@ -120,6 +120,27 @@ export function resumeSession(sessionId: string, options: { redact: boolean; env
   return { ok: true, recorder, interrupted: dangling, repair, damage };
 }
 
+/**
+ * Adds one event to a session nobody has open (an export made from the command line). Returns
+ * false, writing nothing, when a live hunch holds the session: its journal is that process's.
+ */
+export function appendToSession(sessionId: string, event: NewSessionEvent, options: { redact: boolean; env?: NodeJS.ProcessEnv }): boolean {
+  const env = options.env ?? process.env;
+  const path = journalPath(sessionId, env);
+  if (!isValidSessionId(sessionId) || !existsSync(path)) return false;
+  const lock = lockSession(lockPath(sessionId, env));
+  if (!lock.ok) return false;
+  const journal = new SessionJournal(path, { redact: options.redact });
+  try {
+    repairJournalTail(path);
+    journal.append(event);
+    return true;
+  } finally {
+    journal.close();
+    lock.release();
+  }
+}
+
 /** Reopens a loaded session (kept for callers that already hold a LoadedSession). */
 export function reopenSession(loaded: LoadedSession, options: { redact: boolean; env?: NodeJS.ProcessEnv }): SessionRecorder {
   const result = resumeSession(loaded.state.id, options);
