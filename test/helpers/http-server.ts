@@ -138,19 +138,38 @@ export function corsPreflight(allowedOrigins: readonly string[], allowedMethods:
   };
 }
 
+/** A cert-manager Certificate: only what tests read (which secret it writes). */
+export type CertManagerCertificate = { namespace: string; name: string; secretName: string };
+
 /** A Kubernetes Secret of type kubernetes.io/tls, as an API server returns it. */
 export type TlsSecret = { namespace: string; name: string; cert: string; key: string; annotations?: Record<string, string> };
 
 /**
- * The few API server paths the real kubectl asks for to read a Secret: discovery of the core group
- * and GET of the secret itself. Everything else answers a Kubernetes 404 Status.
+ * The few API server paths the real kubectl asks for to read a Secret or a cert-manager Certificate:
+ * discovery and GET of the object itself. Everything else answers a Kubernetes 404 Status.
  */
-export function kubeSecretRoutes(secrets: readonly TlsSecret[]): Handler {
+export function kubeSecretRoutes(secrets: readonly TlsSecret[], certificates: readonly CertManagerCertificate[] = []): Handler {
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const json = (status: number, value: unknown) => replyJson(status, value)(req, res);
     if (path === '/api') return json(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
-    if (path === '/apis') return json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+    if (path === '/apis') {
+      const version = { groupVersion: 'cert-manager.io/v1', version: 'v1' };
+      return json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'cert-manager.io', versions: [version], preferredVersion: version }] });
+    }
+    if (path === '/apis/cert-manager.io/v1') {
+      return json(200, {
+        kind: 'APIResourceList',
+        groupVersion: 'cert-manager.io/v1',
+        resources: [{ name: 'certificates', singularName: 'certificate', namespaced: true, kind: 'Certificate', verbs: ['get', 'list'], shortNames: ['cert'] }],
+      });
+    }
+    const certificatePath = /^\/apis\/cert-manager\.io\/v1\/namespaces\/([^/]+)\/certificates\/([^/]+)$/.exec(path);
+    if (certificatePath) {
+      const found = certificates.find((c) => c.namespace === certificatePath[1] && c.name === certificatePath[2]);
+      if (!found) return json(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `certificates.cert-manager.io "${certificatePath[2]}" not found` });
+      return json(200, { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: found.name, namespace: found.namespace }, spec: { secretName: found.secretName } });
+    }
     if (path === '/api/v1') {
       return json(200, {
         kind: 'APIResourceList',
