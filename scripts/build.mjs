@@ -3,6 +3,21 @@
 import { build } from 'esbuild';
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 
+// yoga-layout (Ink's layout engine) fetches its inlined wasm through fetch() on a data: URL when
+// fetch exists, which makes Node load its whole HTTP client (undici) before the first frame. Its
+// own synchronous base64 path does the same job without it.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(builder) {
+    builder.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace('"function"!=typeof fetch', 'true');
+      if (patched === source) throw new Error('yoga-layout changed: review the yoga-without-fetch patch in scripts/build.mjs');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Build beside dist/ and swap it in, so a process running dist/cli.js never sees a half-written build.
 const dist = new URL('../dist', import.meta.url).pathname;
@@ -18,10 +33,14 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  // Less to parse before the first frame; the source map keeps stack traces readable.
+  minify: true,
   jsx: 'automatic',
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __HUNCH_VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"' },
+  // React's production build: smaller, and no development checks on every render.
+  define: { __HUNCH_VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+  plugins: [yogaWithoutFetch],
   // Packages with native parts or optional peers stay outside the bundle.
   external: ['react-devtools-core', '@kubernetes/client-node', '@lydell/node-pty'],
   banner: {

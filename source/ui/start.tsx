@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { render } from 'ink';
 import { parseCommandArgs, parseParamPairs } from '../commands/args.js';
-import { catalogFor } from '../commands/catalog-context.js';
 import type { CommandContext } from '../commands/registry.js';
-import { selectContext } from '../core/cluster/kubeconfig-files.js';
+import { selectContext, type ContextSelection } from '../core/cluster/kubeconfig-files.js';
+import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
+import { formatProblem } from '../core/catalog/problem.js';
 import { HunchError, UsageError } from '../core/errors.js';
 import { buildReport } from '../core/export/report-model.js';
 import { extensionFor, renderReport, type ExportFormat } from '../core/export/render.js';
@@ -13,9 +14,10 @@ import { executeTest } from '../core/session/execute-test.js';
 import { loadSession, reopenSession, startSession, type SessionRecorder } from '../core/session/store.js';
 import { hunchVersion } from '../core/version.js';
 import { App } from './app.js';
+import { Boot } from './boot.js';
 import type { ClusterView, TuiServices } from './services.js';
 import type { AppState } from './state/app-state.js';
-import { themeFor } from './theme.js';
+import { themeFor, type Theme } from './theme.js';
 
 /** How the TUI should open: a fresh session, a resumed one, or on the practice cluster. */
 export type TuiOptions = {
@@ -32,7 +34,6 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     param: { type: 'string', multiple: true, short: 'p' },
   });
   const presets = parseParamPairs(values.param);
-  const catalog = await catalogFor(context, values.catalog);
   const childEnv: Record<string, string> = {};
   if (options.practice) childEnv.KUBECONFIG = options.practice.kubeconfig;
   else if (values.kubeconfig) childEnv.KUBECONFIG = values.kubeconfig;
@@ -45,18 +46,65 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     production: false,
     note: selection.problem ?? (selection.hasKubeconfig ? undefined : 'no kubeconfig found: cluster tests cannot run; host and HTTP tests still work'),
   };
-
-  const recorder = openRecorder(context, options, catalog.catalog.version, cluster);
   const theme = themeFor(context.env, { noColor: values['no-color'] });
+
+  // The first frame goes out before anything slow: the catalogue loads behind it.
+  const typed = { current: '' };
+  let quitDuringBoot = false;
+  const instance = render(<Boot cluster={cluster} theme={theme} typed={typed} onQuit={() => (quitDuringBoot = true)} />, { exitOnCtrlC: false });
+  let recorder: SessionRecorder | undefined;
+  let finalState: AppState | undefined;
+  const stop = () => instance.unmount();
+  process.once('SIGHUP', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const catalog = await openCatalog({ extraDirs: values.catalog ?? [], env: context.env, cwd: context.cwd });
+    if (quitDuringBoot) return 130;
+    recorder = openRecorder(context, options, catalog.catalog.version, cluster);
+    const services = buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly: values['read-only'] ?? false });
+    const initial: Partial<AppState> = { initialQuery: typed.current };
+    const note = catalogNote(catalog) ?? cluster.note;
+    if (note) initial.message = { kind: 'warn', text: note };
+    if (Object.keys(presets).length > 0) initial.values = { '*': presets };
+    if (recorder.state.hypotheses.length > 0) initial.screen = { name: 'tests' };
+    instance.rerender(<App services={services} initial={initial} onExit={(state) => (finalState = state)} />);
+    await instance.waitUntilExit();
+  } catch (error) {
+    instance.unmount();
+    throw error;
+  } finally {
+    process.off('SIGHUP', stop);
+    process.off('SIGTERM', stop);
+    recorder?.close();
+  }
+  if (!recorder) return 130;
+  const exported = (finalState as AppState | undefined)?.exportedPath;
+  context.print.err(`session ${recorder.state.id} saved (hunch resume ${recorder.state.id})${exported ? `; report: ${exported}` : '; export it with hunch export'}`);
+  return 0;
+}
+
+type ServiceParts = {
+  context: CommandContext;
+  catalog: OpenCatalog;
+  recorder: SessionRecorder;
+  cluster: ClusterView;
+  theme: Theme;
+  selection: ContextSelection;
+  childEnv: Record<string, string>;
+  readOnly: boolean;
+};
+
+/** The real services: runs through the runner and the journal, reports written next to the user. */
+function buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly }: ServiceParts): TuiServices {
   const lookup = testLookup(catalog.testById);
   const reportText = (format: ExportFormat) => renderReport(buildReport(recorder.state, { redact: true, lookup }), format);
-  const services: TuiServices = {
+  return {
     catalog,
     session: recorder,
     cluster,
     settings: { context: selection.context, namespace: selection.namespace },
     theme,
-    readOnly: values['read-only'] ?? false,
+    readOnly,
     now: () => new Date(),
     runTest: (request) =>
       executeTest({
@@ -88,26 +136,14 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
       return 'copied to the clipboard (OSC 52; your terminal must allow it)';
     },
   };
+}
 
-  const initial: Partial<AppState> = {};
-  if (cluster.note) initial.message = { kind: 'warn', text: cluster.note };
-  if (Object.keys(presets).length > 0) initial.values = { '*': presets };
-  if (recorder.state.hypotheses.length > 0) initial.screen = { name: 'tests' };
-  let finalState: AppState | undefined;
-  const instance = render(<App services={services} initial={initial} onExit={(state) => (finalState = state)} />, { exitOnCtrlC: false });
-  const stop = () => instance.unmount();
-  process.once('SIGHUP', stop);
-  process.once('SIGTERM', stop);
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    process.off('SIGHUP', stop);
-    process.off('SIGTERM', stop);
-    recorder.close();
-  }
-  const exported = (finalState as AppState | undefined)?.exportedPath;
-  context.print.err(`session ${recorder.state.id} saved (hunch resume ${recorder.state.id})${exported ? `; report: ${exported}` : '; export it with hunch export'}`);
-  return 0;
+/** One line about catalogue problems; hunch catalog lint lists them all. */
+function catalogNote(catalog: OpenCatalog): string | undefined {
+  const problems = catalog.catalog.problems;
+  const first = problems[0];
+  if (!first) return undefined;
+  return `catalogue problem: ${formatProblem(first)}${problems.length > 1 ? ` (and ${problems.length - 1} more: hunch catalog lint)` : ''}`;
 }
 
 function openRecorder(context: CommandContext, options: TuiOptions, catalogVersion: string, cluster: ClusterView): SessionRecorder {

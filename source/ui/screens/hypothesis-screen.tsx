@@ -14,8 +14,8 @@ type Suggestion = { kind: 'hypothesis'; id: string; text: string; tests: number 
 
 /** Step 1: the user says what they think is wrong; matching hypotheses and tests appear as they type. */
 export function HypothesisScreen() {
-  const { services, session, record, dispatch, bodyRows, size } = useApp();
-  const [field, setField] = useState<TextField>(emptyField);
+  const { services, state: appState, session, record, dispatch, bodyRows, size } = useApp();
+  const [field, setField] = useState<TextField>(() => (appState.initialQuery ? fieldOf(appState.initialQuery) : emptyField));
   const [cursor, setCursor] = useState(-1);
   const theme = services.theme;
 

@@ -29,6 +29,8 @@ export type AppState = {
   /** Set once a report was written, for the exit summary and the quit question. */
   exportedPath?: string | undefined;
   quitAsked: boolean;
+  /** Text typed before the app was ready (the boot frame); the hypothesis field starts with it. */
+  initialQuery?: string | undefined;
 };
 
 export type AppAction =
