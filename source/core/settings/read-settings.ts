@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } fro
 import { basename, join } from 'node:path';
 import { configDir } from '../paths.js';
 import { SETTINGS_MIGRATIONS, type MigrationStore } from './migrations.js';
-import { checkSettingsValues, DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './schema.js';
+import { checkSettingsValues } from './check.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './defaults.js';
 
 export type SettingsRead = {
   settings: Settings;

@@ -4,7 +4,9 @@ import type { ExportFormat } from '../export/render.js';
 import { configDir } from '../paths.js';
 import { SETTINGS_MIGRATIONS, type MigrationStore } from './migrations.js';
 import { readSettings } from './read-settings.js';
-import { checkSettingsValues, DEFAULT_SETTINGS, RECENT_NAMESPACES_KEPT, SETTINGS_VERSION, settingsJsonSchema, type Settings } from './schema.js';
+import { checkSettingsValues } from './check.js';
+import { DEFAULT_SETTINGS, RECENT_NAMESPACES_KEPT, SETTINGS_VERSION, type Settings } from './defaults.js';
+import { settingsJsonSchema } from './schema.js';
 
 export type SettingsStoreOptions = {
   env?: NodeJS.ProcessEnv;

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings, settingsPath } from '../../../source/core/settings/read-settings.js';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../source/core/settings/schema.js';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../source/core/settings/defaults.js';
 import { isProductionContext, SettingsStore } from '../../../source/core/settings/settings-store.js';
 import { tempDir } from '../../helpers/temp.js';
 
