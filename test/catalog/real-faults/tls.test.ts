@@ -30,11 +30,15 @@ const CASES: Record<string, { anomaly: Probe[]; healthy: Probe[] }> = {
   'tls-certificate-hostname': {
     anomaly: [
       { label: 'a certificate for another host', values: at('wrongHost', trustingTestCa), finding: /hostname mismatch/ },
+      { label: 'an IP address the certificate does not list', values: (w) => ({ host: '127.0.0.1', port: w.port('wrongHost'), cafile: w.fx.caFile }), finding: /IP address mismatch/ },
       { label: 'a self-signed certificate', values: at('selfSigned', trustingTestCa), finding: /self-signed/ },
       { label: 'an expired certificate', values: at('expired', trustingTestCa), finding: /expired/ },
       { label: 'a CA the client does not trust', values: at('valid'), finding: /unable to get local issuer|unable to verify/ },
     ],
-    healthy: [{ label: 'a valid certificate from the trusted test CA', values: at('valid', trustingTestCa) }],
+    healthy: [
+      { label: 'a valid certificate from the trusted test CA', values: at('valid', trustingTestCa) },
+      { label: 'an IP address listed as an IP SAN', values: (w) => ({ host: '127.0.0.1', port: w.port('valid'), cafile: w.fx.caFile }) },
+    ],
   },
   'tls-chain-complete': {
     anomaly: [{ label: 'a leaf sent without its intermediate', values: at('leafOnly', trustingTestCa), finding: /issuer \(CN = hunch test intermediate CA\)/ }],
