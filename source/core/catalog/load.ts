@@ -14,6 +14,7 @@ import {
   type SourceLocation,
 } from './schema.js';
 import type { Problem } from './problem.js';
+import { blockSequenceItems, parseYamlFast } from './fast-yaml.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -39,7 +40,17 @@ const HYPOTHESES_FILE = 'hypotheses.yaml';
  * entry becomes a problem and everything else still loads. Later duplicates of an id are dropped.
  */
 export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catalog {
+  const texts = new Map<string, string>();
   const sources = new Map<string, YamlSource>();
+  // The position-keeping parse is slow; it runs only for files where something must be located.
+  const sourceOf = (file: string): YamlSource => {
+    let source = sources.get(file);
+    if (!source) {
+      source = parseYamlSource(file, texts.get(file) ?? '').source;
+      sources.set(file, source);
+    }
+    return source;
+  };
   const digest = createHash('sha256');
   const catalog: Catalog = {
     tests: [],
@@ -48,7 +59,7 @@ export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catal
     problems: [],
     files: [],
     version: '',
-    locate: (file, path) => sources.get(file)?.locate(path) ?? { file, line: 1, col: 1 },
+    locate: (file, path) => (texts.has(file) ? sourceOf(file).locate(path) : { file, line: 1, col: 1 }),
   };
   const seenTests = new Map<string, CatalogTest>();
   const seenComponents = new Set<string>();
@@ -67,14 +78,17 @@ export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catal
         continue;
       }
       digest.update(`${file}\u0000${text}\u0000`);
-      const { source, problems } = parseYamlSource(file, text);
-      sources.set(file, source);
-      catalog.problems.push(...problems);
-      if (source.value === undefined) continue;
+      texts.set(file, text);
+      const fast = parseYamlFast(file, text);
+      if ('problem' in fast) {
+        catalog.problems.push(fast.problem);
+        continue;
+      }
+      const input: FileInput = { file, text, value: fast.value, source: () => sourceOf(file) };
       const name = basename(path);
-      if (name === COMPONENTS_FILE) loadComponents(source, catalog, seenComponents);
-      else if (name === HYPOTHESES_FILE) loadHypotheses(source, catalog, seenHypotheses);
-      else loadTests(source, catalog, seenTests);
+      if (name === COMPONENTS_FILE) loadComponents(input, catalog, seenComponents);
+      else if (name === HYPOTHESES_FILE) loadHypotheses(input, catalog, seenHypotheses);
+      else loadTests(input, catalog, seenTests);
     }
   }
   catalog.version = digest.digest('hex').slice(0, 12);
@@ -99,26 +113,33 @@ function listYamlFiles(dir: string, cwd: string, problems: Problem[]): string[] 
   }
 }
 
-function loadTests(source: YamlSource, catalog: Catalog, seen: Map<string, CatalogTest>): void {
-  const fileResult = catalogFileSchema.safeParse(source.value);
+/** A parsed file, with its position-keeping source built only on demand. */
+type FileInput = { file: string; text: string; value: unknown; source: () => YamlSource };
+
+function loadTests(input: FileInput, catalog: Catalog, seen: Map<string, CatalogTest>): void {
+  const fileResult = catalogFileSchema.safeParse(input.value);
   if (!fileResult.success) {
-    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    catalog.problems.push(...zodProblems(fileResult.error, input.source(), []));
     return;
   }
   const { component, tests } = fileResult.data;
+  const items = blockSequenceItems(input.text, 'tests');
+  const itemAt = (index: number): SourceLocation => {
+    const item = items?.length === tests.length ? items[index] : undefined;
+    return item ? { file: input.file, ...item } : input.source().locate(['tests', index]);
+  };
   tests.forEach((raw, index) => {
     const path = ['tests', index];
     const result = testSchema.safeParse(raw);
     if (!result.success) {
-      catalog.problems.push(...zodProblems(result.error, source, path));
+      catalog.problems.push(...zodProblems(result.error, input.source(), path));
       return;
     }
-    const where = { ...source.locate(path), path };
-    const test: CatalogTest = { ...result.data, component: result.data.component ?? component, source: where };
+    const test: CatalogTest = { ...result.data, component: result.data.component ?? component, source: { ...itemAt(index), path } };
     const earlier = seen.get(test.id);
     if (earlier) {
       const at = `${earlier.source.file}:${earlier.source.line}`;
-      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${test.id}" is already used at ${at}` });
+      catalog.problems.push({ ...input.source().locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${test.id}" is already used at ${at}` });
       return;
     }
     seen.set(test.id, test);
@@ -126,21 +147,21 @@ function loadTests(source: YamlSource, catalog: Catalog, seen: Map<string, Catal
   });
 }
 
-function loadComponents(source: YamlSource, catalog: Catalog, seen: Set<string>): void {
-  const fileResult = componentsFileSchema.safeParse(source.value);
+function loadComponents(input: FileInput, catalog: Catalog, seen: Set<string>): void {
+  const fileResult = componentsFileSchema.safeParse(input.value);
   if (!fileResult.success) {
-    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    catalog.problems.push(...zodProblems(fileResult.error, input.source(), []));
     return;
   }
   fileResult.data.components.forEach((raw, index) => {
     const path = ['components', index];
     const result = componentSchema.safeParse(raw);
     if (!result.success) {
-      catalog.problems.push(...zodProblems(result.error, source, path));
+      catalog.problems.push(...zodProblems(result.error, input.source(), path));
       return;
     }
     if (seen.has(result.data.id)) {
-      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `component id "${result.data.id}" is already used` });
+      catalog.problems.push({ ...input.source().locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `component id "${result.data.id}" is already used` });
       return;
     }
     seen.add(result.data.id);
@@ -148,24 +169,28 @@ function loadComponents(source: YamlSource, catalog: Catalog, seen: Set<string>)
   });
 }
 
-function loadHypotheses(source: YamlSource, catalog: Catalog, seen: Set<string>): void {
-  const fileResult = hypothesesFileSchema.safeParse(source.value);
+function loadHypotheses(input: FileInput, catalog: Catalog, seen: Set<string>): void {
+  const fileResult = hypothesesFileSchema.safeParse(input.value);
   if (!fileResult.success) {
-    catalog.problems.push(...zodProblems(fileResult.error, source, []));
+    catalog.problems.push(...zodProblems(fileResult.error, input.source(), []));
     return;
   }
-  fileResult.data.hypotheses.forEach((raw, index) => {
+  const items = blockSequenceItems(input.text, 'hypotheses');
+  const hypotheses = fileResult.data.hypotheses;
+  hypotheses.forEach((raw, index) => {
     const path = ['hypotheses', index];
     const result = hypothesisSchema.safeParse(raw);
     if (!result.success) {
-      catalog.problems.push(...zodProblems(result.error, source, path));
+      catalog.problems.push(...zodProblems(result.error, input.source(), path));
       return;
     }
     if (seen.has(result.data.id)) {
-      catalog.problems.push({ ...source.locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `hypothesis id "${result.data.id}" is already used` });
+      catalog.problems.push({ ...input.source().locate([...path, 'id']), rule: 'ID-DUPLICATE', message: `hypothesis id "${result.data.id}" is already used` });
       return;
     }
     seen.add(result.data.id);
-    catalog.hypotheses.push({ ...result.data, source: { ...source.locate(path), path } });
+    const item = items?.length === hypotheses.length ? items[index] : undefined;
+    const where = item ? { file: input.file, ...item } : input.source().locate(path);
+    catalog.hypotheses.push({ ...result.data, source: { ...where, path } });
   });
 }

@@ -17,7 +17,7 @@ export type SearchOptions = {
 const QUERY_WEIGHTS = { typed: 1, vocabulary: 0.45, fuzzy: 0.7, prefix: 0.6 } as const;
 const DETECTED_BOOST = 1.3;
 const HYPOTHESIS_SHARE = 0.6;
-const PHRASE_BONUS = 4;
+const PHRASE_BONUS = 10;
 
 type QueryTerm = { term: string; weight: number; source: string };
 
@@ -156,30 +156,47 @@ export class CatalogSearcher {
     const words = phraseTerms(query);
     if (words.length < 2) return;
     const joined = ` ${words.join(' ')} `;
+    // The best phrase of each document counts once: ten symptoms that mention "disk full" are no
+    // stronger evidence than one.
+    const best = new Map<number, { bonus: number; phrase: string }>();
     for (const [doc, phrase] of this.index.phrases) {
       const text = ` ${phrase.join(' ')} `;
       const inQuery = joined.includes(text);
-      const queryInPhrase = words.length >= 2 && text.includes(joined);
+      const queryInPhrase = text.includes(joined);
       if (!inQuery && !queryInPhrase) continue;
-      scores[doc] = (scores[doc] ?? 0) + PHRASE_BONUS * Math.min(phrase.length, words.length);
+      // A symptom that is exactly what was typed is the strongest signal there is.
+      const exact = inQuery && queryInPhrase;
+      const bonus = PHRASE_BONUS * Math.min(phrase.length, words.length) * (exact ? 3 : 1);
+      if ((best.get(doc)?.bonus ?? 0) < bonus) best.set(doc, { bonus, phrase: phrase.join(' ') });
+    }
+    for (const [doc, { bonus, phrase }] of best) {
+      scores[doc] = (scores[doc] ?? 0) + bonus;
       let set = matched.get(doc);
       if (!set) matched.set(doc, (set = new Set()));
-      set.add(`"${phrase.join(' ')}"`);
+      set.add(`"${phrase}"`);
     }
   }
 
-  /** A matching hypothesis brings its tests along with part of its score. */
+  /**
+   * A matching hypothesis brings its tests along with part of its score. Only hypotheses close to
+   * the best one count, and a test takes the best share rather than the sum, so a test named by
+   * many loosely matching hypotheses does not outrank one that answers the query itself.
+   */
   private spreadHypotheses(scores: Float64Array, matched: Map<number, Set<string>>): void {
-    for (const [hypothesis, tests] of Object.entries(this.index.hypothesisTests)) {
-      const score = scores[Number(hypothesis)] ?? 0;
-      if (score <= 0) continue;
-      const id = this.index.docs[Number(hypothesis)]?.id ?? '';
+    const entries = Object.entries(this.index.hypothesisTests).map(([doc, tests]) => ({ doc: Number(doc), tests, score: scores[Number(doc)] ?? 0 }));
+    const best = Math.max(0, ...entries.map((e) => e.score));
+    if (best <= 0) return;
+    const shares = new Map<number, number>();
+    for (const { doc, tests, score } of entries) {
+      if (score < best * 0.5) continue;
+      const id = this.index.docs[doc]?.id ?? '';
       for (const test of tests) {
-        scores[test] = (scores[test] ?? 0) + score * HYPOTHESIS_SHARE;
+        shares.set(test, Math.max(shares.get(test) ?? 0, score * HYPOTHESIS_SHARE));
         let set = matched.get(test);
         if (!set) matched.set(test, (set = new Set()));
         set.add(`hypothesis:${id}`);
       }
     }
+    for (const [test, share] of shares) scores[test] = (scores[test] ?? 0) + share;
   }
 }

@@ -54,6 +54,27 @@ function camelParts(word: string): string[] {
 
 export type Token = { term: string; /** the token came from splitting a compound word */ part: boolean };
 
+const NO_TOKENS: readonly Token[] = [];
+const wordTokens = new Map<string, readonly Token[]>();
+
+/** The tokens of one raw word, memoised: catalogues repeat the same words thousands of times. */
+function tokensOfWord(raw: string): readonly Token[] {
+  const known = wordTokens.get(raw);
+  if (known) return known;
+  const lower = raw.toLowerCase();
+  let tokens: readonly Token[] = NO_TOKENS;
+  if (!STOPWORDS.has(lower) && (lower.length > 1 || /\d/.test(lower))) {
+    const list: Token[] = [{ term: stem(lower), part: false }];
+    for (const piece of camelParts(raw)) {
+      const p = piece.toLowerCase();
+      if (p.length > 1 && !STOPWORDS.has(p)) list.push({ term: stem(p), part: true });
+    }
+    tokens = list;
+  }
+  if (wordTokens.size < 200_000) wordTokens.set(raw, tokens);
+  return tokens;
+}
+
 /**
  * Lowercases, splits on anything that is not a letter or digit, keeps compound words whole and
  * adds their parts, drops stopwords, stems.
@@ -62,14 +83,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of text.split(/[^A-Za-z0-9]+/)) {
     if (raw === '') continue;
-    const lower = raw.toLowerCase();
-    if (STOPWORDS.has(lower)) continue;
-    if (lower.length === 1 && !/\d/.test(lower)) continue;
-    tokens.push({ term: stem(lower), part: false });
-    for (const piece of camelParts(raw)) {
-      const p = piece.toLowerCase();
-      if (p.length > 1 && !STOPWORDS.has(p)) tokens.push({ term: stem(p), part: true });
-    }
+    const found = tokensOfWord(raw);
+    for (let i = 0; i < found.length; i++) tokens.push(found[i] as Token);
   }
   return tokens;
 }
