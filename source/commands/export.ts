@@ -53,7 +53,10 @@ export async function run(context: CommandContext): Promise<number> {
   const { testById } = await catalogFor(context, values.catalog);
   const report = buildReport(state, { redact, lookup: testLookup(testById) });
   const text = renderReport(report, format);
-  const record = (path?: string) => appendToSession(id, { type: 'session-exported', format, path }, { redact: true, env: context.env });
+  const record = (path?: string) => {
+    const { repair } = appendToSession(id, { type: 'session-exported', format, path }, { redact: true, env: context.env });
+    if (repair) context.print.err(`hunch: line ${repair.line} of the journal was cut off mid-write; the file as it was is kept in ${repair.backup}`);
+  };
 
   let delivered = false;
   if (toFile) {

@@ -124,17 +124,17 @@ export function resumeSession(sessionId: string, options: { redact: boolean; env
  * Adds one event to a session nobody has open (an export made from the command line). Returns
  * false, writing nothing, when a live hunch holds the session: its journal is that process's.
  */
-export function appendToSession(sessionId: string, event: NewSessionEvent, options: { redact: boolean; env?: NodeJS.ProcessEnv }): boolean {
+export function appendToSession(sessionId: string, event: NewSessionEvent, options: { redact: boolean; env?: NodeJS.ProcessEnv }): { written: boolean; repair?: JournalRepair | undefined } {
   const env = options.env ?? process.env;
   const path = journalPath(sessionId, env);
-  if (!isValidSessionId(sessionId) || !existsSync(path)) return false;
+  if (!isValidSessionId(sessionId) || !existsSync(path)) return { written: false };
   const lock = lockSession(lockPath(sessionId, env));
-  if (!lock.ok) return false;
+  if (!lock.ok) return { written: false };
   const journal = new SessionJournal(path, { redact: options.redact });
   try {
-    repairJournalTail(path);
+    const repair = repairJournalTail(path);
     journal.append(event);
-    return true;
+    return { written: true, repair };
   } finally {
     journal.close();
     lock.release();
