@@ -72,7 +72,8 @@ export function servePodLog(context: PracticeContext, response: ServerResponse, 
   if (url.searchParams.get('follow') === 'true') {
     // Nothing new will ever be logged; stay open like a quiet container until the client leaves.
     response.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
-    response.write(body);
+    response.flushHeaders();
+    if (body) response.write(body);
     context.watches.add(response);
     response.on('close', () => context.watches.delete(response));
     return;

@@ -70,6 +70,8 @@ export function watchObjects(context: PracticeContext, response: ServerResponse,
   const objects = selectObjects(context, type, where, url);
   if ('error' in objects) return sendStatus(response, badRequest(objects.error));
   response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  // Headers go out now, as a real server's do: a client waits for them before it counts the watch as open.
+  response.flushHeaders();
   const from = url.searchParams.get('resourceVersion');
   if (!from || from === '0') {
     for (const object of objects) response.write(`${JSON.stringify({ type: 'ADDED', object })}\n`);
