@@ -82,12 +82,13 @@ async function ownedTempDir(parent: string, prefix: string): Promise<string> {
 }
 
 let template: Promise<string> | undefined;
+let templateDir: string | undefined;
 
 /** One initdb per test process; every server starts from a copy of it (a copy takes ~0.1 s, initdb ~2 s). */
 function clusterTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = await ownedTempDir(tmpdir(), 'hunch-pg-template-');
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    templateDir = dir;
     const data = join(dir, 'data');
     await runAsServerUser([join(BIN, 'initdb'), '-D', data, '-A', 'trust', '-U', SERVER_USER, '--no-sync', '-E', 'UTF8', '--locale=C']);
     return data;
@@ -97,6 +98,13 @@ function clusterTemplate(): Promise<string> {
 
 function settingLine(name: string, value: string | number): string {
   return typeof value === 'number' ? `${name} = ${value}\n` : `${name} = '${value.replace(/'/g, "''")}'\n`;
+}
+
+/** Removes the initdb template; call it in afterAll once every server is stopped. */
+export function removeClusterTemplate(): void {
+  if (templateDir) rmSync(templateDir, { recursive: true, force: true });
+  template = undefined;
+  templateDir = undefined;
 }
 
 /** Starts a fresh PostgreSQL server; stop() removes every trace of it. */

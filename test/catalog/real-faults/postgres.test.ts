@@ -13,6 +13,7 @@ import { runCommand } from '../../../source/core/runner/run.js';
 import {
   freePort,
   postgresAvailable,
+  removeClusterTemplate,
   runServerTool,
   startPostgres,
   startReplica,
@@ -71,7 +72,8 @@ async function openSessions(server: PostgresServer, prefix: string, count: numbe
 
 async function ensureReplica(): Promise<PostgresServer> {
   if (!replica) {
-    replica = await startReplica(main);
+    // Report replay progress every second, so catching up after a fault is seen quickly.
+    replica = await startReplica(main, { wal_receiver_status_interval: 1 });
     const standby = replica;
     await waitFor(async () => (await standby.sql("select coalesce((select status from pg_stat_wal_receiver), 'none')")) === 'streaming', 'the replica to stream');
   }
@@ -81,7 +83,7 @@ async function ensureReplica(): Promise<PostgresServer> {
 
 async function waitForCatchUp(): Promise<void> {
   await waitFor(
-    async () => (await main.sql("select coalesce(bool_and(state = 'streaming' and replay_lsn = pg_current_wal_lsn()), false) from pg_stat_replication")) === 't',
+    async () => (await main.sql("select coalesce(bool_and(state = 'streaming' and pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) < 1048576), false) from pg_stat_replication")) === 't',
     'the replica to catch up',
   );
 }
@@ -196,8 +198,8 @@ const cases: Readonly<Record<string, FaultCase>> = {
       const { server, mount } = await smallDiskServer();
       const free = statfsSync(mount);
       const filler = join(mount, 'filler');
-      // Leave about 4 % of the volume free.
-      await execa('fallocate', ['-l', String(Math.max(4096, free.bavail * free.bsize - Math.floor(free.blocks * free.bsize * 0.04))), filler]);
+      // Leave about 6 % of the volume free: full by df's reckoning, with room for the server to keep running.
+      await execa('fallocate', ['-l', String(Math.max(4096, free.bavail * free.bsize - Math.floor(free.blocks * free.bsize * 0.06))), filler]);
       return { values: server.params(), cleanup: async () => rmSync(filler, { force: true }) };
     },
     finding: /the volume holding the data directory or pg_wal is (9\d|100) % full/,
@@ -213,22 +215,7 @@ const cases: Readonly<Record<string, FaultCase>> = {
     finding: /1 table\(s\) carry many dead rows: public\.dead_rows: 20000 dead, 0 live \(100% dead\), last autovacuum never/,
   },
   'pg-xid-wraparound': {
-    // pg_resetwal moves the next transaction ID 1.5 billion ahead of every database's frozen ID,
-    // exactly what years of blocked freezing would leave behind.
-    fault: async () => {
-      const server = await startPostgres({
-        // Keep autovacuum from freezing the small databases before the test reads them.
-        settings: { autovacuum: 'off', autovacuum_freeze_max_age: 2_000_000_000 },
-        prepare: async (dataDir) => {
-          const xid = 1_500_000_000;
-          await runServerTool('pg_resetwal', ['-x', String(xid), '-D', dataDir]);
-          // The commit log segment for that transaction ID must exist (1,048,576 IDs per 256 kB segment).
-          const segment = Math.floor(xid / 1_048_576).toString(16).toUpperCase().padStart(4, '0');
-          await writeServerFile(join(dataDir, 'pg_xact', segment), 262_144);
-        },
-      });
-      return { values: server.params(), cleanup: () => server.stop() };
-    },
+    fault: async () => ({ values: (await wraparoundServer()).params() }),
     finding: /database \S+ is 69\.\d % of the way to transaction ID wraparound/,
   },
   'pg-cache-hit-ratio': {
@@ -265,6 +252,30 @@ const cases: Readonly<Record<string, FaultCase>> = {
     finding: /archiving is failing, so WAL accumulates in pg_wal: \d+ WAL files archived, [1-9]\d* failures/,
   },
 };
+
+let xidServer: Promise<PostgresServer> | undefined;
+
+/**
+ * A server whose next transaction ID pg_resetwal moved 1.5 billion ahead of every database's frozen
+ * ID: exactly what years of blocked freezing leave behind.
+ */
+function wraparoundServer(): Promise<PostgresServer> {
+  xidServer ??= startPostgres({
+    // Keep autovacuum from freezing the small databases before the test reads them.
+    settings: { autovacuum: 'off', autovacuum_freeze_max_age: 2_000_000_000 },
+    prepare: async (dataDir) => {
+      const xid = 1_500_000_000;
+      await runServerTool('pg_resetwal', ['-x', String(xid), '-D', dataDir]);
+      // The commit log segment for that transaction ID must exist (1,048,576 IDs per 256 kB segment).
+      const segment = Math.floor(xid / 1_048_576).toString(16).toUpperCase().padStart(4, '0');
+      await writeServerFile(join(dataDir, 'pg_xact', segment), 262_144);
+    },
+  }).then((server) => {
+    extraServers.push(server);
+    return server;
+  });
+  return xidServer;
+}
 
 let diskServer: Promise<{ server: PostgresServer; mount: string }> | undefined;
 let diskMount: string | undefined;
@@ -304,16 +315,17 @@ describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real
       startPostgres({ settings: { shared_buffers: '4MB', archive_mode: 'on', archive_command: 'true' } }),
       canMountTmpfs(),
     ]);
+    // The servers some faults need, started together rather than one after another.
+    await Promise.all([ensureReplica(), wraparoundServer(), tmpfsAllowed ? smallDiskServer() : undefined]);
   });
 
   afterAll(async () => {
-    await replica?.stop();
-    await Promise.all(extraServers.map((s) => s.stop()));
+    await Promise.all([replica?.stop(), main?.stop(), ...extraServers.map((s) => s.stop())]);
+    removeClusterTemplate();
     if (diskMount) {
       await execa('umount', [diskMount]).catch(() => undefined);
       rmSync(diskMount, { recursive: true, force: true });
     }
-    await main?.stop();
   });
 
   it('has PostgreSQL tests to prove, and a fault case for each', () => {
@@ -323,10 +335,9 @@ describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real
   });
 
   it('reads a primary without replicas as inconclusive, not healthy', async () => {
-    // Runs before any replica is started, so the main server is still alone.
     const test = tests.find((t) => t.id === 'pg-replication-lag');
     expect(test).toBeDefined();
-    expect(await runAsHunch(test as CatalogTest, main.params())).toMatchObject({ outcome: 'inconclusive' });
+    expect(await runAsHunch(test as CatalogTest, (await wraparoundServer()).params())).toMatchObject({ outcome: 'inconclusive' });
   });
 
   describe.each(tests.map((t) => [t.id, t] as const))('%s', (id, test) => {
