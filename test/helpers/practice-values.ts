@@ -46,7 +46,11 @@ export function valuesFromScenario(test: CatalogTest, objects: readonly KubeObje
   const kinds = test.params.map((p) => KIND_OF[p.type]).filter((k): k is string => k !== undefined);
   const namespace = namespaces.find((ns) => kinds.every((kind) => objects.some((o) => o.kind === kind && o.metadata.namespace === ns))) ?? options.namespace;
   const inNamespace = (kind: string) => objects.filter((o) => o.kind === kind && o.metadata.namespace === namespace);
-  const pods = [...inNamespace('Pod')].sort((a, b) => Number(matchesComponent(b, options.component)) - Number(matchesComponent(a, options.component)));
+  // The component's own pods first, then pods with a restart history (a previous container to read).
+  const restarts = (pod: KubeObject) => ((pod.status as { containerStatuses?: { restartCount?: number }[] } | undefined)?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+  const pods = inNamespace('Pod')
+    .filter((p) => (p.status as { phase?: string } | undefined)?.phase === 'Running')
+    .sort((a, b) => Number(matchesComponent(b, options.component)) - Number(matchesComponent(a, options.component)) || restarts(b) - restarts(a));
   const variants = Math.max(1, Math.min(options.variants ?? 1, pods.length || 1));
   const sets: Record<string, string>[] = [];
   for (let index = 0; index < variants; index++) {

@@ -123,6 +123,11 @@ function defaultWorkload(workload: KubeObject): void {
     spec.progressDeadlineSeconds ??= 600;
   }
   if (workload.kind !== 'ReplicaSet') spec.revisionHistoryLimit ??= 10;
+  if (workload.kind === 'StatefulSet') {
+    spec.updateStrategy ??= { type: 'RollingUpdate', rollingUpdate: { partition: 0 } };
+    spec.podManagementPolicy ??= 'OrderedReady';
+  }
+  if (workload.kind === 'DaemonSet') spec.updateStrategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
   workload.spec = spec;
   workload.metadata.generation ??= 1;
   const status = field(workload, 'status') as Record<string, unknown> | undefined;

@@ -136,6 +136,7 @@ function resolveChain(chain: readonly LoadedFile[]): Scenario {
     metrics: metricsFiles.length > 0 ? { nodes: metricsFiles.flatMap((m) => m.nodes), pods: metricsFiles.flatMap((m) => m.pods) } : undefined,
     access: nearest((f) => f.data.access),
     raw: Object.assign({}, ...[...chain].reverse().map((f) => f.data.raw)) as Record<string, string>,
+    notInstalled: [...new Set(chain.flatMap((f) => f.data.notInstalled))],
     files: chain.map((f) => f.source.file),
   };
 }

@@ -17,6 +17,8 @@ export type Scenario = {
   metrics?: ScenarioMetrics | undefined;
   access?: ScenarioAccess | undefined;
   raw: Record<string, string>;
+  /** Catalogue component ids the cluster deliberately does not run. */
+  notInstalled: string[];
   /** The files it was built from, the scenario's own first. */
   files: string[];
 };

@@ -104,6 +104,11 @@ export const scenarioFileSchema = z.strictObject({
   exec: z.array(execSchema).default([]),
   metrics: metricsSchema.optional(),
   access: accessSchema.optional(),
+  /**
+   * Catalogue components this cluster deliberately does not run (Flux, Istio …): their tests meet
+   * "the server doesn't have a resource type" or NotFound here as on any cluster without them.
+   */
+  notInstalled: z.array(name).default([]),
   /** Bodies for non-resource paths (`/metrics`, `/readyz?verbose`). */
   raw: z.record(z.string().regex(/^\//, 'must start with /'), z.string()).default({}),
 });

@@ -42,6 +42,8 @@ export function answerNonResource(context: PracticeContext, url: URL): RawAnswer
   if (url.pathname === '/version' || url.pathname === '/version/') {
     return { code: 200, body: JSON.stringify(versionInfo(context)), contentType: 'application/json' };
   }
+  const check = /^\/(readyz|livez|healthz)\/([a-z0-9/-]+)$/.exec(url.pathname);
+  if (check && HEALTH_CHECKS.includes(check[2] ?? '')) return { code: 200, body: 'ok', contentType: 'text/plain; charset=utf-8' };
   const health = /^\/(readyz|livez|healthz)\/?$/.exec(url.pathname);
   if (health) return { code: 200, body: healthReport(health[1] ?? 'healthz', url.searchParams.has('verbose')), contentType: 'text/plain; charset=utf-8' };
   if (url.pathname === '/') {
