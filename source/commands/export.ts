@@ -27,6 +27,7 @@ export async function run(context: CommandContext): Promise<number> {
     copy: { type: 'boolean' },
     'gh-issue': { type: 'boolean' },
     repo: { type: 'string' },
+    'output-lines': { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError(`export takes one session id; got ${positionals.join(' ')}`);
   const settings = readSettings(context.env);
@@ -51,7 +52,8 @@ export async function run(context: CommandContext): Promise<number> {
   const state = live ? loaded.state : withDanglingRunsInterrupted(loaded.state);
 
   const { testById } = await catalogFor(context, values.catalog);
-  const report = buildReport(state, { redact, lookup: testLookup(testById) });
+  const outputLines = parseOutputLines(values['output-lines']);
+  const report = buildReport(state, { redact, lookup: testLookup(testById), ...(outputLines !== undefined ? { outputLines } : {}) });
   const text = renderReport(report, format);
   const record = (path?: string) => {
     const { repair } = appendToSession(id, { type: 'session-exported', format, path }, { redact: true, env: context.env });
@@ -87,6 +89,14 @@ export async function run(context: CommandContext): Promise<number> {
     record();
   }
   return 0;
+}
+
+/** Lines of each run's output the report shows (the end of it); the full output stays in its file. */
+function parseOutputLines(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 10_000) throw new UsageError(`--output-lines must be a whole number from 0 to 10000, got "${text}"`);
+  return value;
 }
 
 function checkFormat(format: string): ExportFormat {

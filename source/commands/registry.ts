@@ -46,7 +46,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'run',
     summary: 'run one test and read its outcome',
-    usage: 'hunch run <test-id> [--param name=value ...] [--target local|pod] [--yes] [--read-only] [--json] [--session ID] [--hypothesis TEXT]',
+    usage: 'hunch run <test-id> [--param name=value ...] [--target local|pod] [--yes] [--read-only] [--allow-mutating] [--json] [--session ID] [--hypothesis TEXT]',
     examples: [
       'hunch run host-disk-usage',
       'hunch run pod-not-running --param namespace=shop --json',
@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'export',
     summary: 'write a session as a triage report (Markdown, Jira or JSON), to a file, the clipboard or a GitHub issue',
-    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE | --save] [--no-redact] [--copy] [--gh-issue [--repo owner/name]]',
+    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE | --save] [--no-redact] [--copy] [--gh-issue [--repo owner/name]] [--output-lines N]',
     examples: [
       'hunch export --out triage.md',
       'hunch export 20261128-190111-ab12 --format jira --copy',

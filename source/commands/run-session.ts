@@ -1,4 +1,5 @@
 import { HunchError } from '../core/errors.js';
+import { PRACTICE_CONTEXT } from '../core/practice/kubeconfig.js';
 import { currentHypothesis } from '../core/session/reducer.js';
 import { resolveSessionId, resumeSession, startSession, type SessionRecorder } from '../core/session/store.js';
 import { hunchVersion } from '../core/version.js';
@@ -21,7 +22,17 @@ export type RunSessionRequest = {
  * run several tests into one report), with the hypothesis the run belongs to.
  */
 export function openRunSession(command: CommandContext, request: RunSessionRequest): { recorder: SessionRecorder; hypothesisId: string } {
-  const recorder = request.sessionId ? reopen(command, request.sessionId, request.redact) : startSession({ env: command.env, context: request.context, namespace: request.namespace, catalogVersion: request.catalogVersion, hunchVersion: hunchVersion(), redact: request.redact });
+  const recorder = request.sessionId
+    ? reopen(command, request.sessionId, request.redact)
+    : startSession({
+        env: command.env,
+        context: request.context,
+        namespace: request.namespace,
+        practice: practiceScenario(command.env, request.context),
+        catalogVersion: request.catalogVersion,
+        hunchVersion: hunchVersion(),
+        redact: request.redact,
+      });
   const current = currentHypothesis(recorder.state);
   const text = request.hypothesis?.trim() || (current ? undefined : `hunch run ${request.testId}`);
   if (current && (text === undefined || text === current.text)) return { recorder, hypothesisId: current.id };
@@ -30,6 +41,15 @@ export function openRunSession(command: CommandContext, request: RunSessionReque
   while (taken.has(`h${n}`)) n++;
   recorder.record({ type: 'hypothesis-stated', hypothesisId: `h${n}`, text: text ?? `hunch run ${request.testId}` });
   return { recorder, hypothesisId: `h${n}` };
+}
+
+/**
+ * The practice scenario a run goes to, so its report says PRACTICE: named by
+ * HUNCH_PRACTICE_SCENARIO, or known only by the practice kubeconfig's context.
+ */
+function practiceScenario(env: NodeJS.ProcessEnv, context: string | undefined): string | undefined {
+  if (env.HUNCH_PRACTICE_SCENARIO) return env.HUNCH_PRACTICE_SCENARIO;
+  return context === PRACTICE_CONTEXT ? 'unnamed (context hunch-practice)' : undefined;
 }
 
 function reopen(command: CommandContext, text: string, redact: boolean): SessionRecorder {

@@ -66,6 +66,7 @@ export function renderJira(report: Report): string {
     for (const s of report.nextSteps) {
       out.push(`* *${t(s.title)}* (${monospace(s.testId)}), after the anomaly in "${t(s.after)}"`);
       if (s.command) out.push(codeBlock(s.command));
+      else out.push(`(a script: ${monospace(`hunch show ${s.testId}`)} prints it, ${monospace(`hunch run ${s.testId}`)} runs it)`);
       out.push('');
     }
   }
@@ -90,7 +91,7 @@ function renderRun(run: ReportRun): string[] {
   out.push(...run.notes.map((note) => `* Note: ${jiraText(note)}`), '');
   if (run.output !== '') {
     out.push(`${outputLabel(run)}:`, jiraNoformat(run.output));
-    if (run.fullOutput) out.push(`Full output: ${monospace(run.fullOutput)}`);
+    if (run.fullOutput && run.outputTrimmed) out.push(`Full output: ${monospace(run.fullOutput)}`);
     out.push('');
   }
   return out;

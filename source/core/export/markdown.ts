@@ -51,6 +51,7 @@ export function renderMarkdown(report: Report): string {
     for (const s of report.nextSteps) {
       out.push(`- **${inline(s.title)}** (${code(s.testId)}), after the anomaly in “${inline(s.after)}”`);
       if (s.command) out.push('', indent(fenced(s.command, 'sh')));
+      else out.push(`  (a script: ${code(`hunch show ${s.testId}`)} prints it, ${code(`hunch run ${s.testId}`)} runs it)`);
       out.push('');
     }
   }
@@ -104,7 +105,7 @@ function renderRun(run: ReportRun): string[] {
   if (run.output !== '') {
     const label = outputLabel(run);
     out.push('<details>', `<summary>${label}</summary>`, '', fenced(run.output, 'text'), '');
-    if (run.fullOutput) out.push(`Full output: ${code(run.fullOutput)}`, '');
+    if (run.fullOutput && run.outputTrimmed) out.push(`Full output: ${code(run.fullOutput)}`, '');
     out.push('</details>', '');
   }
   return out;

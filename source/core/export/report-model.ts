@@ -17,7 +17,7 @@ export type ReportOptions = { redact: boolean; outputLines?: number; outputLimit
  * from the session state alone (plus the catalogue for next steps), redacted unless asked not to.
  */
 export function buildReport(session: SessionState, options: ReportOptions): Report {
-  const limits: OutputLimits = { ...DEFAULT_OUTPUT_LIMITS, ...(options.outputLines ? { lines: options.outputLines } : {}), ...options.outputLimits };
+  const limits: OutputLimits = { ...DEFAULT_OUTPUT_LIMITS, ...(options.outputLines !== undefined ? { lines: options.outputLines } : {}), ...options.outputLimits };
   const seen = new Map<string, string>();
   const hypotheses: ReportHypothesis[] = session.hypotheses.map((h) => ({
     id: h.id,
@@ -32,7 +32,7 @@ export function buildReport(session: SessionState, options: ReportOptions): Repo
   const findings = (outcome: Outcome): ReportFinding[] =>
     firstOfEach(
       runs.filter(({ run }) => run.outcome === outcome && run.state === 'finished'),
-      ({ run }) => `${run.testId}\u0000${run.finding}`,
+      ({ run }) => `${run.testId}\u0000${findingKey(run.finding)}`,
     ).map(({ h, run }) => ({ hypothesisId: h.id, runId: run.runId, testId: run.testId, title: run.title, finding: run.finding }));
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
@@ -66,7 +66,7 @@ function toReportRun(run: RunState, limits: OutputLimits, seen: Map<string, stri
   const outcome: Outcome = run.outcome ?? 'error';
   const finding = run.finding ?? (run.state === 'running' ? 'still running when the report was made' : '');
   // A repeat is the same command giving the same reading: nothing new for the reader.
-  const key = `${run.testId}\u0000${run.command}\u0000${outcome}\u0000${finding}`;
+  const key = `${run.testId}\u0000${run.command}\u0000${outcome}\u0000${findingKey(finding)}`;
   const repeatOf = seen.get(key);
   if (!repeatOf) seen.set(key, run.runId);
   const output = trimOutput(run.stdout, run.stderr, limits);
@@ -121,7 +121,9 @@ function nextSteps(session: SessionState, lookup: TestLookup | undefined): Repor
     for (const testId of lookup(run.testId)?.next ?? []) {
       const test = lookup(testId);
       if (!test || ran.has(testId) || steps.has(testId)) continue;
-      steps.set(testId, { testId, title: test.title, after: run.title, ...(test.command ? { command: test.command } : {}) });
+      // A one-line command reads well in a list; a script is better read with `hunch show`.
+      const short = test.command && !test.command.includes('\n') && test.command.length <= 240 ? test.command : undefined;
+      steps.set(testId, { testId, title: test.title, after: run.title, ...(short ? { command: short } : {}) });
     }
   }
   return [...steps.values()];
@@ -129,6 +131,14 @@ function nextSteps(session: SessionState, lookup: TestLookup | undefined): Repor
 
 function reproduce(runs: readonly RunState[]): Report['reproduce'] {
   return firstOfEach(runs, (run) => run.command).map((run) => ({ testId: run.testId, command: run.command }));
+}
+
+/**
+ * A finding as compared for repeats: timestamps do not make a finding new (log lines quoted in a
+ * finding carry the time they were read), counts and names do.
+ */
+export function findingKey(finding: string): string {
+  return finding.replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, '<time>');
 }
 
 /** The first item of each key, in order. */

@@ -18,7 +18,7 @@ export function trimOutput(stdout: string, stderr: string, limits: OutputLimits 
   let trimmed = all.length > limits.lines;
   const kept: string[] = [];
   let size = 0;
-  for (const line of all.slice(-limits.lines).reverse()) {
+  for (const line of (limits.lines === 0 ? [] : all.slice(-limits.lines)).reverse()) {
     const cut = line.length > limits.lineChars ? `${line.slice(0, limits.lineChars)}… (${line.length - limits.lineChars} more characters)` : line;
     if (cut !== line) trimmed = true;
     if (size + cut.length + 1 > limits.totalChars && kept.length > 0) {

@@ -56,3 +56,19 @@ describe('report model', () => {
     expect(short?.output.split('\n')).toHaveLength(2);
   });
 });
+
+describe('output trimming', () => {
+  it('keeps no output at all when asked for 0 lines, and says it was trimmed', async () => {
+    const { trimOutput } = await import('../../../source/core/export/trim-output.js');
+    expect(trimOutput('a\nb\n', '', { lines: 0, lineChars: 10, totalChars: 100 })).toEqual({ text: '', lines: 2, trimmed: true });
+    expect(trimOutput('a\nb\n', 'oops\n', { lines: 3, lineChars: 20, totalChars: 100 })).toEqual({ text: 'b\n--- stderr ---\noops', lines: 4, trimmed: true });
+  });
+});
+
+describe('repeated findings', () => {
+  it('are the same when only the timestamps inside them differ', async () => {
+    const { findingKey } = await import('../../../source/core/export/report-model.js');
+    expect(findingKey('3 errors: 2026-11-28T18:07:23Z dial tcp timeout')).toBe(findingKey('3 errors: 2026-11-28T18:07:25.120Z dial tcp timeout'));
+    expect(findingKey('3 errors: 2026-11-28T18:07:23Z dial tcp timeout')).not.toBe(findingKey('4 errors: 2026-11-28T18:07:23Z dial tcp timeout'));
+  });
+});
