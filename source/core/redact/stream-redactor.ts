@@ -35,6 +35,8 @@ const LOOK_BACK = 200;
  */
 export class StreamRedactor {
   private partial = '';
+  /** Ordinary lines waiting to be redacted together (one pass over many lines is much cheaper). */
+  private plain: string[] = [];
   private hold: Hold | undefined;
   private recent: string[] = [];
 
@@ -56,6 +58,7 @@ export class StreamRedactor {
     }
     const out: string[] = [];
     for (const line of splitKeepingNewlines(complete)) this.feed(line, out);
+    this.flushPlain(out);
     return out.join('');
   }
 
@@ -64,6 +67,7 @@ export class StreamRedactor {
     const out: string[] = [];
     if (this.partial !== '') this.feed(this.partial, out);
     this.partial = '';
+    this.flushPlain(out);
     if (this.hold) out.push(this.release(this.hold));
     this.hold = undefined;
     return out.join('');
@@ -84,20 +88,33 @@ export class StreamRedactor {
   }
 
   private startOrEmit(line: string, out: string[]): void {
-    if (PEM_BEGIN.test(line) && !PEM_END.test(line.slice(line.search(PEM_BEGIN)))) {
-      this.hold = { kind: 'private-key', lines: [line], size: line.length, dropped: false };
+    const hold = this.holdFor(line);
+    if (!hold) {
+      this.plain.push(line);
       return;
     }
-    const header = blockHeader(line.replace(/\r?\n$/, ''));
-    if (header && !header.inline) {
-      this.hold = { kind: 'secret-block', header, lines: [line], size: line.length, inBlock: true };
-      return;
+    this.flushPlain(out);
+    this.hold = hold;
+  }
+
+  /** The hold a line starts, if it may be the first line of a multi-line secret. Cheap tests first. */
+  private holdFor(line: string): Hold | undefined {
+    if (line.includes('-----BEGIN') && PEM_BEGIN.test(line) && !PEM_END.test(line.slice(line.search(PEM_BEGIN)))) {
+      return { kind: 'private-key', lines: [line], size: line.length, dropped: false };
     }
-    if (PAIR_FIRST_HALF.test(line.replace(/\r?\n$/, ''))) {
-      this.hold = { kind: 'pair', lines: [line], size: line.length };
-      return;
+    const bare = line.replace(/\r?\n$/, '');
+    if (bare.includes('ata')) {
+      const header = blockHeader(bare);
+      if (header && !header.inline) return { kind: 'secret-block', header, lines: [line], size: line.length, inBlock: true };
     }
-    out.push(this.emit([line]));
+    if ((bare.includes('name') || bare.includes(') "')) && PAIR_FIRST_HALF.test(bare)) return { kind: 'pair', lines: [line], size: line.length };
+    return undefined;
+  }
+
+  private flushPlain(out: string[]): void {
+    if (this.plain.length === 0) return;
+    out.push(this.emit(this.plain));
+    this.plain = [];
   }
 
   private continueHold(hold: Hold, line: string, out: string[]): void {
@@ -167,7 +184,7 @@ export class StreamRedactor {
   }
 
   private remember(lines: readonly string[]): void {
-    this.recent.push(...lines.filter((l) => l.length < 4096));
+    this.recent.push(...lines.slice(-LOOK_BACK).filter((l) => l.length < 4096));
     if (this.recent.length > LOOK_BACK) this.recent.splice(0, this.recent.length - LOOK_BACK);
   }
 }
