@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS } from '../export/render.js';
 import { DEFAULT_SETTINGS, SETTINGS_KEY_NAMES, type Settings, type SettingsKey } from './defaults.js';
+import { expandHome } from './migrations.js';
 
 type Check = (value: unknown) => string | undefined;
 
@@ -45,5 +46,15 @@ export function checkSettingsValues(values: Record<string, unknown>): { settings
     if (problem) invalid.push({ key, message: problem });
     else settings[key] = values[key];
   }
-  return { settings: settings as Settings, invalid };
+  return { settings: withHomeExpanded(settings as Settings), invalid };
+}
+
+/** Folder paths a person edited by hand may start with `~/`; hunch reads them without a shell. */
+function withHomeExpanded(settings: Settings): Settings {
+  const directory = settings.export.directory;
+  return {
+    ...settings,
+    catalogDirs: settings.catalogDirs.map(expandHome),
+    export: { ...settings.export, directory: directory === null ? null : expandHome(directory) },
+  };
 }

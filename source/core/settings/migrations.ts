@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export type MigrationStore = { get(key: string): unknown; set(key: string, value: unknown): void; has(key: string): boolean };
 
 /** `~/my-tests` → an absolute path: hunch reads folders without a shell to expand them. */
-function expandHome(path: string): string {
+export function expandHome(path: string): string {
   return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;
 }
 

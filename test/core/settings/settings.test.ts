@@ -105,4 +105,12 @@ describe('settings', () => {
     expect(onDisk.export.directory).toBe(join(homedir(), 'reports'));
     expect(onDisk.__internal__).toEqual({ migrations: { version: SETTINGS_VERSION } });
   });
+
+  it('expands ~/ in folders a person adds by hand to a file hunch already wrote', async () => {
+    const env = freshEnv();
+    const store = await SettingsStore.open({ env });
+    const onDisk = JSON.parse(readFileSync(store.path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(store.path, JSON.stringify({ ...onDisk, catalogDirs: ['~/more-tests'] }));
+    expect(readSettings(env).settings.catalogDirs).toEqual([join(homedir(), 'more-tests')]);
+  });
 });
