@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { HunchError } from '../errors.js';
 import { sessionsDir } from '../paths.js';
 import { JOURNAL_FORMAT, type NewSessionEvent, type SessionEvent } from './events.js';
 import { readJournal, repairJournalTail, SessionJournal, type JournalDamage, type JournalRepair } from './journal.js';
@@ -144,7 +145,8 @@ export function appendToSession(sessionId: string, event: NewSessionEvent, optio
 /** Reopens a loaded session (kept for callers that already hold a LoadedSession). */
 export function reopenSession(loaded: LoadedSession, options: { redact: boolean; env?: NodeJS.ProcessEnv }): SessionRecorder {
   const result = resumeSession(loaded.state.id, options);
-  if (!result.ok) throw new Error(result.message);
+  // An expected refusal (another hunch has it open): one line for the user, not a bug report.
+  if (!result.ok) throw new HunchError(result.message, { hint: result.reason === 'in-use' ? `switch to that terminal, or wait for pid ${result.holder.pid} to exit` : 'hunch sessions lists them' });
   return result.recorder;
 }
 
