@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { PgClient } from './pg-client.js';
 
 /**
  * Throwaway PostgreSQL servers for the catalogue's real-fault tests: a fresh cluster in a temporary
@@ -207,14 +208,47 @@ export async function startReplica(primary: PostgresServer, settings: PgSettings
   });
 }
 
-/** Runs a PostgreSQL program (pg_resetwal …) on a stopped data directory as the server's user. */
-export async function runServerTool(tool: string, args: readonly string[]): Promise<void> {
-  await runAsServerUser([join(BIN, tool), ...args]);
+/**
+ * A server whose next transaction ID pg_resetwal moved `nextXid` ahead of every database's frozen
+ * ID: what years of blocked freezing leave behind. Autovacuum is kept from freezing it meanwhile.
+ */
+export async function startWraparoundServer(nextXid: number): Promise<PostgresServer> {
+  return startPostgres({
+    settings: { autovacuum: 'off', autovacuum_freeze_max_age: 2_000_000_000 },
+    prepare: async (dataDir) => {
+      await runAsServerUser([join(BIN, 'pg_resetwal'), '-x', String(nextXid), '-D', dataDir]);
+      // The commit log segment holding that transaction ID must exist (1,048,576 IDs per 256 kB segment).
+      const segment = Math.floor(nextXid / 1_048_576).toString(16).toUpperCase().padStart(4, '0');
+      await runAsServerUser(['sh', '-c', 'head -c 262144 /dev/zero > "$1"', 'write-segment', join(dataDir, 'pg_xact', segment)]);
+    },
+  });
 }
 
-/** Writes a file as the server's user, so the server can read and extend it. */
-export async function writeServerFile(path: string, bytes: number): Promise<void> {
-  await runAsServerUser(['sh', '-c', 'head -c "$1" /dev/zero > "$2"', 'write-file', String(bytes), path]);
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN), for disk-full faults. */
+export async function canMountTmpfs(): Promise<boolean> {
+  if (!AS_ROOT) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'hunch-mount-probe-'));
+  try {
+    await execa('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]);
+    await execa('umount', [probe]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/** Mounts a small tmpfs of the given size (96m) on a fresh temporary folder. */
+export async function mountTmpfs(size: string): Promise<string> {
+  const mount = mkdtempSync(join(tmpdir(), 'hunch-tmpfs-'));
+  await execa('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', mount]);
+  return mount;
+}
+
+export async function unmountTmpfs(mount: string): Promise<void> {
+  await execa('umount', [mount]).catch(() => undefined);
+  rmSync(mount, { recursive: true, force: true });
 }
 
 function quoteLiteral(text: string): string {
@@ -252,130 +286,6 @@ export class PgSession {
   close(): void {
     this.client.then((c) => c.close()).catch(() => undefined);
   }
-}
-
-type Pending = { rows: (string | null)[][]; error?: string; resolve: (rows: (string | null)[][]) => void; reject: (error: Error) => void };
-
-/**
- * The smallest PostgreSQL wire-protocol client the harness needs: trust authentication and the
- * simple query protocol, so faults can be held open and conditions polled without a process per query.
- */
-export class PgClient {
-  private buffer = Buffer.alloc(0);
-  private readonly pending: Pending[] = [];
-  private readonly closeHandlers: (() => void)[] = [];
-  private closed = false;
-
-  private constructor(private readonly socket: Socket) {}
-
-  static connect(port: number, options: { user: string; database: string; application: string }): Promise<PgClient> {
-    return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1');
-      const client = new PgClient(socket);
-      // The startup exchange ends with the first ReadyForQuery, like a query's.
-      client.pending.push({ rows: [], resolve: () => resolve(client), reject });
-      socket.on('connect', () => {
-        const pairs = Object.entries({ user: options.user, database: options.database, application_name: options.application });
-        const body = Buffer.concat([int32(196608), ...pairs.flatMap(([k, v]) => [cstring(k), cstring(v)]), Buffer.from([0])]);
-        socket.write(Buffer.concat([int32(body.length + 4), body]));
-      });
-      socket.on('data', (chunk: Buffer) => client.receive(chunk));
-      socket.on('error', (error) => client.fail(error.message));
-      socket.on('close', () => client.fail('connection closed'));
-    });
-  }
-
-  /** Runs one or more statements; resolves with every row returned, rejects with the server's error. */
-  query(sql: string): Promise<(string | null)[][]> {
-    if (this.closed) return Promise.reject(new Error('connection closed'));
-    return new Promise((resolve, reject) => {
-      this.pending.push({ rows: [], resolve, reject });
-      const body = cstring(sql);
-      this.socket.write(Buffer.concat([Buffer.from('Q'), int32(body.length + 4), body]));
-    });
-  }
-
-  onClose(handler: () => void): void {
-    this.closeHandlers.push(handler);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.socket.end(Buffer.concat([Buffer.from('X'), int32(4)]));
-    this.fail('connection closed');
-  }
-
-  private fail(reason: string): void {
-    if (!this.closed) {
-      this.closed = true;
-      this.closeHandlers.forEach((h) => h());
-    }
-    for (const p of this.pending.splice(0)) p.reject(new Error(p.error ?? reason));
-  }
-
-  private receive(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    while (this.buffer.length >= 5) {
-      const type = String.fromCharCode(this.buffer[0] as number);
-      const length = this.buffer.readInt32BE(1);
-      if (this.buffer.length < length + 1) return;
-      const body = this.buffer.subarray(5, length + 1);
-      this.buffer = this.buffer.subarray(length + 1);
-      this.handle(type, body);
-    }
-  }
-
-  private handle(type: string, body: Buffer): void {
-    const current = this.pending[0];
-    switch (type) {
-      case 'R':
-        if (body.readInt32BE(0) !== 0) this.fail('the server asks for a password; the harness uses trust authentication');
-        return;
-      case 'D': {
-        const row: (string | null)[] = [];
-        let offset = 2;
-        for (let i = 0; i < body.readInt16BE(0); i++) {
-          const size = body.readInt32BE(offset);
-          offset += 4;
-          row.push(size < 0 ? null : body.toString('utf8', offset, offset + size));
-          offset += Math.max(size, 0);
-        }
-        current?.rows.push(row);
-        return;
-      }
-      case 'E': {
-        const fields = new Map<string, string>();
-        for (let offset = 0; offset < body.length && body[offset] !== 0; ) {
-          const end = body.indexOf(0, offset + 1);
-          fields.set(String.fromCharCode(body[offset] as number), body.toString('utf8', offset + 1, end));
-          offset = end + 1;
-        }
-        const message = `${fields.get('S') ?? 'ERROR'}: ${fields.get('M') ?? 'unknown error'}`;
-        if (current) current.error ??= message;
-        // An error before authentication ends the connection without a ReadyForQuery.
-        if (fields.get('S') === 'FATAL') this.fail(message);
-        return;
-      }
-      case 'Z': {
-        const done = this.pending.shift();
-        if (done?.error) done.reject(new Error(done.error));
-        else done?.resolve(done.rows);
-        return;
-      }
-      default:
-        return; // ParameterStatus, BackendKeyData, RowDescription, CommandComplete, notices
-    }
-  }
-}
-
-function int32(value: number): Buffer {
-  const buffer = Buffer.alloc(4);
-  buffer.writeInt32BE(value);
-  return buffer;
-}
-
-function cstring(text: string): Buffer {
-  return Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0])]);
 }
 
 /** Polls a condition until it holds, so tests never sleep a fixed time on a loaded machine. */

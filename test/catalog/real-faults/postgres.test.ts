@@ -1,7 +1,5 @@
 import { rmSync, statfsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
@@ -11,14 +9,16 @@ import { durationMs, readRun } from '../../../source/core/interpret/read-run.js'
 import { renderCommand } from '../../../source/core/params/render.js';
 import { runCommand } from '../../../source/core/runner/run.js';
 import {
+  canMountTmpfs,
   freePort,
+  mountTmpfs,
   postgresAvailable,
   removeClusterTemplate,
-  runServerTool,
   startPostgres,
   startReplica,
+  startWraparoundServer,
+  unmountTmpfs,
   waitFor,
-  writeServerFile,
   type PostgresServer,
 } from '../../helpers/postgres-server.js';
 
@@ -43,7 +43,8 @@ type FaultCase = {
   finding: RegExp;
 };
 
-// Tests that cannot be proven on this machine, and why. Keep it short.
+// Tests that cannot be proven on this machine, and why. Keep it short. (pg-data-disk-usage needs
+// root to mount a small tmpfs; without it that one case is skipped with the reason, at run time.)
 const NOT_PROVABLE_HERE: Readonly<Record<string, string>> = {};
 
 const SEGMENT = 16 * 1024 * 1024;
@@ -255,22 +256,8 @@ const cases: Readonly<Record<string, FaultCase>> = {
 
 let xidServer: Promise<PostgresServer> | undefined;
 
-/**
- * A server whose next transaction ID pg_resetwal moved 1.5 billion ahead of every database's frozen
- * ID: exactly what years of blocked freezing leave behind.
- */
 function wraparoundServer(): Promise<PostgresServer> {
-  xidServer ??= startPostgres({
-    // Keep autovacuum from freezing the small databases before the test reads them.
-    settings: { autovacuum: 'off', autovacuum_freeze_max_age: 2_000_000_000 },
-    prepare: async (dataDir) => {
-      const xid = 1_500_000_000;
-      await runServerTool('pg_resetwal', ['-x', String(xid), '-D', dataDir]);
-      // The commit log segment for that transaction ID must exist (1,048,576 IDs per 256 kB segment).
-      const segment = Math.floor(xid / 1_048_576).toString(16).toUpperCase().padStart(4, '0');
-      await writeServerFile(join(dataDir, 'pg_xact', segment), 262_144);
-    },
-  }).then((server) => {
+  xidServer ??= startWraparoundServer(1_500_000_000).then((server) => {
     extraServers.push(server);
     return server;
   });
@@ -280,31 +267,16 @@ function wraparoundServer(): Promise<PostgresServer> {
 let diskServer: Promise<{ server: PostgresServer; mount: string }> | undefined;
 let diskMount: string | undefined;
 
-/** A server on a 96 MB tmpfs of its own (needs root to mount; the case is skipped otherwise). */
+/** A server on a 96 MB tmpfs of its own, so "the disk is full" is a real df reading. */
 function smallDiskServer(): Promise<{ server: PostgresServer; mount: string }> {
   diskServer ??= (async () => {
-    const mount = mkdtempSync(join(tmpdir(), 'hunch-pg-disk-'));
-    await execa('mount', ['-t', 'tmpfs', '-o', 'size=96m,mode=0755', 'tmpfs', mount]);
+    const mount = await mountTmpfs('96m');
     diskMount = mount;
     const server = await startPostgres({ parentDir: mount });
     extraServers.push(server);
     return { server, mount };
   })();
   return diskServer;
-}
-
-async function canMountTmpfs(): Promise<boolean> {
-  if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'hunch-mount-probe-'));
-  try {
-    await execa('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]);
-    await execa('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
 }
 
 describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real server', () => {
@@ -322,10 +294,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real
   afterAll(async () => {
     await Promise.all([replica?.stop(), main?.stop(), ...extraServers.map((s) => s.stop())]);
     removeClusterTemplate();
-    if (diskMount) {
-      await execa('umount', [diskMount]).catch(() => undefined);
-      rmSync(diskMount, { recursive: true, force: true });
-    }
+    if (diskMount) await unmountTmpfs(diskMount);
   });
 
   it('has PostgreSQL tests to prove, and a fault case for each', () => {
