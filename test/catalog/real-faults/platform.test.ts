@@ -89,6 +89,7 @@ const SCENARIOS: Record<string, Case[]> = {
     { test: 'config-secret-key-present', values: { ...shop, secret: 'api-db-credentials', key: 'password' }, outcome: 'healthy' },
     { test: 'config-secret-key-present', values: { ...shop, secret: 'api-db-credentials', key: 'DB_PASSWORD' }, outcome: 'anomaly' },
     { test: 'config-image-pull-secret', values: { ...shop, secret: 'api-db-credentials' }, outcome: 'anomaly', finding: /type Opaque/ },
+    { test: 'config-immutable-objects', values: shop, outcome: 'healthy' },
     { test: 'rbac-whoami', outcome: 'healthy', finding: /you are \S+/ },
     { test: 'rbac-serviceaccount-exists', values: { ...shop, serviceaccount: 'frontend' }, outcome: 'healthy' },
     { test: 'rbac-serviceaccount-exists', values: { ...shop, serviceaccount: 'no-such-account' }, outcome: 'anomaly', finding: /does not exist/ },
