@@ -12,6 +12,8 @@ export type RequestTarget =
       namespace?: string | undefined;
       name?: string | undefined;
       subresource?: string | undefined;
+      /** What follows `/proxy` (nodes and services proxy a path to the kubelet or the backend). */
+      proxyPath?: string | undefined;
       /** The old `/watch/` path prefix. */
       watchPrefix: boolean;
     }
@@ -47,10 +49,14 @@ function resourceTarget(group: string, version: string, rest: string[]): Request
   // namespaces/<ns>/<plural>/… is namespaced; namespaces/<name>[/<sub>] is the namespace itself.
   if (parts[0] === 'namespaces' && parts.length >= 3) {
     const [, namespace, plural, name, subresource, ...extra] = parts;
-    if (extra.length > 0 || !plural) return undefined;
-    return { kind: 'resource', group, version, plural, namespace, name, subresource, watchPrefix };
+    if (!plural || (extra.length > 0 && subresource !== 'proxy')) return undefined;
+    return { kind: 'resource', group, version, plural, namespace, name, subresource, watchPrefix, ...proxied(subresource, extra) };
   }
   const [plural, name, subresource, ...extra] = parts;
-  if (extra.length > 0 || !plural) return undefined;
-  return { kind: 'resource', group, version, plural, name, subresource, watchPrefix };
+  if (!plural || (extra.length > 0 && subresource !== 'proxy')) return undefined;
+  return { kind: 'resource', group, version, plural, name, subresource, watchPrefix, ...proxied(subresource, extra) };
+}
+
+function proxied(subresource: string | undefined, extra: string[]): { proxyPath?: string } {
+  return subresource === 'proxy' ? { proxyPath: `/${extra.join('/')}` } : {};
 }

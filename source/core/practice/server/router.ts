@@ -7,6 +7,7 @@ import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, type S
 import type { PracticeContext } from './context.js';
 import { servePodLog } from './log-route.js';
 import { answerMetrics } from './metrics-routes.js';
+import { nodeStatsSummary } from './node-stats.js';
 import { answerNonResource } from './non-resource-routes.js';
 import { getObject, listObjects, watchObjects } from './object-routes.js';
 import { parseRequestPath, type RequestTarget } from './request-info.js';
@@ -116,6 +117,12 @@ function routeSubresource(context: PracticeContext, response: ServerResponse, ty
   const name = target.name ?? '';
   if (!type.subresources.includes(target.subresource ?? '')) return sendStatus(response, pathNotFound());
   if (type.kind === 'Pod' && target.subresource === 'log') return servePodLog(context, response, target.namespace ?? '', name, url);
+  if (type.kind === 'Node' && target.subresource === 'proxy' && verb === 'get') {
+    // The kubelet's own endpoints behind the API server's node proxy; only the stats summary is served.
+    if (target.proxyPath !== '/stats/summary') return sendStatus(response, pathNotFound());
+    const node = context.store.get(type, undefined, name);
+    return node ? sendJson(response, 200, nodeStatsSummary(context, node)) : sendStatus(response, notFound(type, name));
+  }
   if (type.kind === 'Pod' && (target.subresource === 'exec' || target.subresource === 'attach' || target.subresource === 'portforward')) {
     return sendStatus(response, badRequest('Upgrade request required'));
   }
