@@ -96,6 +96,33 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
 ];
 
+/**
+ * Every match of every pattern above contains one of these literals (regex-escaped, lowercase):
+ * text with none of them holds no secret hunch recognises, so redaction can skip it whole. This is
+ * what keeps a test that prints gigabytes from being slowed to a crawl. A new pattern adds its
+ * literal here; test/core/redact/triggers.test.ts checks every pattern's matches in the corpus.
+ */
+const TRIGGERS = [
+  'private key', 'authorization', 'cookie', 'bearer', 'eyj', 'akia', 'asia', 'agpa', 'aida', 'aroa', 'anpa', 'anva', 'aipa', 'abia', 'acca',
+  'aiza', 'ya29\\.', 'gocspx-', 'gh[pousr]_', 'github_pat_', 'glpat-', 'xox', 'xapp-', 'hooks\\.slack\\.com', 'k_live_', 'k_test_', 'npm_',
+  'hv[sbr]\\.', 'accountkey=', 'sharedaccesskey=', 'sig=', 'q~', '://', 'requirepass', 'masterauth', 'masteruser', '"auth"',
+  'pass', 'pwd', 'secret', 'token', 'key', 'credential',
+];
+// Grouped by first character (`p(?:rivate key|ass|wd)|…`): V8 then tests one character per
+// position before trying a branch, two to three times faster than a flat case-insensitive list.
+const TRIGGER_SEARCH = new RegExp(groupByFirstCharacter(TRIGGERS));
+
+function groupByFirstCharacter(literals: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const literal of literals) groups.set(literal.charAt(0), [...(groups.get(literal.charAt(0)) ?? []), literal.slice(1)]);
+  return [...groups].map(([first, rests]) => `${first.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:${rests.join('|')})`).join('|');
+}
+
+/** Whether the text may hold a secret some pattern recognises (false means it certainly holds none). */
+export function mightHoldSecret(text: string): boolean {
+  return TRIGGER_SEARCH.test(text.toLowerCase());
+}
+
 /** `kubectl describe secret` prints sizes, not values: "password:  8 bytes". */
 function isSizeOnly(text: string, end: number): boolean {
   return /^[ \t]+bytes\b/.test(text.slice(end, end + 8));

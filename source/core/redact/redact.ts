@@ -1,4 +1,4 @@
-import { SECRET_PATTERNS } from './patterns.js';
+import { mightHoldSecret, SECRET_PATTERNS } from './patterns.js';
 import { redactSecretManifests } from './secret-manifests.js';
 
 export { isSecretName, redactionMarker } from './key-names.js';
@@ -14,6 +14,7 @@ export const REDACTION_MARKER_PATTERN = /\[REDACTED:[a-z0-9-]+\]/g;
 export function redactText(text: string): string {
   if (text === '') return text;
   let result = redactSecretManifests(text);
+  if (!mightHoldSecret(result)) return result;
   for (const pattern of SECRET_PATTERNS) {
     pattern.regex.lastIndex = 0;
     result = pattern.replace
