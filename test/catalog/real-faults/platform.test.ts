@@ -30,6 +30,7 @@ const SCENARIOS: Record<string, Case[]> = {
     { test: 'node-evicted-pods', outcome: 'healthy' },
     { test: 'node-pods-on-node', values: { node: 'node-a' }, outcome: 'healthy' },
     { test: 'node-besteffort-pods', values: { node: 'node-a' }, outcome: 'healthy' },
+    { test: 'node-ephemeral-storage-usage', values: { node: 'node-a' }, outcome: 'healthy', finding: /filesystem is \d+ % used/ },
     { test: 'control-plane-readyz', outcome: 'healthy' },
     { test: 'control-plane-livez', outcome: 'healthy' },
     { test: 'control-plane-etcd-health', outcome: 'healthy' },
