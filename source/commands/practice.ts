@@ -102,7 +102,7 @@ async function practiceInTui(context: CommandContext, scenario: Scenario, port: 
   const cluster = await startPracticeCluster({ scenario, port });
   try {
     const { startTui } = await import('../ui/start.js');
-    return await startTui(context, { practice: { kubeconfig: cluster.kubeconfigPath, scenario: scenario.name } });
+    return await startTui(context, { practice: { kubeconfig: cluster.kubeconfigPath, scenario: scenario.name, details: scenario } });
   } finally {
     await cluster.stop();
   }

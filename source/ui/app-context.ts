@@ -17,7 +17,10 @@ export type AppContextValue = {
   size: TerminalSize;
   /** Rows the screen body may use after the chrome. */
   bodyRows: number;
+  /** Finish the session (a practice session shows its reveal first). */
   exit(): void;
+  /** Leave hunch now. */
+  leave(): void;
 };
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);

@@ -23,6 +23,7 @@ import { HistoryScreen } from './screens/history-screen.js';
 import { HypothesisScreen } from './screens/hypothesis-screen.js';
 import { NextScreen } from './screens/next-screen.js';
 import { ParamsScreen } from './screens/params-screen.js';
+import { RevealScreen } from './screens/reveal-screen.js';
 import { RunScreen } from './screens/run-screen.js';
 import { TestsScreen } from './screens/tests-screen.js';
 import { VerdictScreen } from './screens/verdict-screen.js';
@@ -57,10 +58,15 @@ export function App({ services, initial, onExit }: AppProps) {
   );
   // Runs journal their own events through the recorder; the run screen asks for a refresh.
   const refresh = useCallback(() => setSession(services.session.state), [services]);
-  const exit = useCallback(() => {
+  const leave = useCallback(() => {
     onExit?.(state);
     ink.exit();
   }, [ink, onExit, state]);
+  // A practice session ends on the reveal of its root cause; leaving from there quits.
+  const exit = useCallback(() => {
+    if (services.practice && state.screen.name !== 'reveal') dispatch({ type: 'go', screen: { name: 'reveal' } });
+    else leave();
+  }, [services.practice, state.screen.name, leave]);
   const clearMessage = useCallback(() => dispatch({ type: 'message', message: undefined }), []);
 
   // Small terminals shrink the chrome in steps: no hints below 16 rows, no blank lines below 12.
@@ -68,8 +74,8 @@ export function App({ services, initial, onExit }: AppProps) {
   const chromeRows = compact ? 3 : 5;
   const bodyRows = Math.max(3, size.rows - chromeRows - 1);
   const value: AppContextValue = useMemo(
-    () => ({ services, state, dispatch, session, record, refresh, size, bodyRows, exit }),
-    [services, state, session, record, refresh, size, bodyRows, exit],
+    () => ({ services, state, dispatch, session, record, refresh, size, bodyRows, exit, leave }),
+    [services, state, session, record, refresh, size, bodyRows, exit, leave],
   );
 
   // Keys are handled one per render, so a key that arrives in the same chunk as the previous one
@@ -151,6 +157,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <NextScreen />;
     case 'export':
       return <ExportScreen />;
+    case 'reveal':
+      return <RevealScreen />;
     case 'quit':
       return <Text>Bye.</Text>;
   }

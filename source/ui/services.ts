@@ -4,6 +4,7 @@ import type { ExportFormat } from '../core/export/render.js';
 import type { RenderedCommand, RunSettings } from '../core/params/render.js';
 import type { OutputStream } from '../core/runner/run.js';
 import type { ExecuteResult } from '../core/session/execute-test.js';
+import type { SessionState } from '../core/session/reducer.js';
 import type { SessionRecorder } from '../core/session/store.js';
 import type { Theme } from './theme.js';
 
@@ -31,6 +32,15 @@ export type RunTestRequest = {
 export type SuggestRequest = { test: CatalogTest; param: string; values: Readonly<Record<string, string>>; signal: AbortSignal };
 export type Suggestions = { values: { value: string; note?: string }[]; reason?: string; loadedAt?: Date };
 
+/** A practice scenario: the report shown at the start, the root cause revealed at the end. */
+export type PracticeView = {
+  name: string;
+  title: string;
+  report: string;
+  /** The hidden root cause and how directly this session reached it; undefined when the scenario has none. */
+  reveal(session: SessionState): { rootCause: string; detail: string; fix?: string | undefined; summary: string; directness: string } | undefined;
+};
+
 /**
  * Everything the screens need from the outside world, injected so screen tests can drive a fake
  * runner and clock while the e2e tests use the real ones.
@@ -42,6 +52,8 @@ export type TuiServices = {
   settings: RunSettings;
   theme: Theme;
   readOnly: boolean;
+  /** `--allow-mutating`: mutating tests may run on a production context (still after typed confirmation). */
+  allowMutating?: boolean;
   runTest(request: RunTestRequest): Promise<ExecuteResult>;
   exportReport(format: ExportFormat): { path: string } | { error: string };
   /** The report as text, for the clipboard. */
@@ -51,5 +63,6 @@ export type TuiServices = {
   suggest?(request: SuggestRequest): Promise<Suggestions>;
   /** Components recognised in the cluster, to rank and mark tests. */
   detectedComponents?: ReadonlySet<string>;
+  practice?: PracticeView | undefined;
   now(): Date;
 };

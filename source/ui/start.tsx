@@ -6,6 +6,8 @@ import type { CommandContext } from '../commands/registry.js';
 import { selectContext, type ContextSelection } from '../core/cluster/kubeconfig-files.js';
 import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
 import { formatProblem } from '../core/catalog/problem.js';
+import { isProductionContext, mutationRefusal } from '../core/params/mutation-guard.js';
+import { readSettings } from '../core/settings/read-settings.js';
 import { HunchError, UsageError } from '../core/errors.js';
 import { buildReport } from '../core/export/report-model.js';
 import { extensionFor, renderReport, type ExportFormat } from '../core/export/render.js';
@@ -13,9 +15,11 @@ import { testLookup } from '../core/export/test-lookup.js';
 import { executeTest } from '../core/session/execute-test.js';
 import { loadSession, reopenSession, startSession, type SessionRecorder } from '../core/session/store.js';
 import { hunchVersion } from '../core/version.js';
+import { scorePracticeSession } from '../core/practice/score.js';
+import type { Scenario } from '../core/practice/scenario/scenario.js';
 import { App } from './app.js';
 import { Boot } from './boot.js';
-import type { ClusterView, TuiServices } from './services.js';
+import type { ClusterView, PracticeView, TuiServices } from './services.js';
 import type { AppState } from './state/app-state.js';
 import { themeFor, type Theme } from './theme.js';
 
@@ -23,14 +27,15 @@ import { themeFor, type Theme } from './theme.js';
 export type TuiOptions = {
   /** Reopen this session where it stopped (hunch resume). */
   resumeSessionId?: string | undefined;
-  /** KUBECONFIG of a practice cluster started for this run, and its scenario name. */
-  practice?: { kubeconfig: string; scenario: string } | undefined;
+  /** KUBECONFIG of a practice cluster started for this run, its scenario name, and the scenario itself. */
+  practice?: { kubeconfig: string; scenario: string; details?: Scenario | undefined } | undefined;
 };
 
 /** Opens the TUI on this terminal and returns the exit code once the user leaves. */
 export async function startTui(context: CommandContext, options: TuiOptions = {}): Promise<number> {
   const { values } = parseCommandArgs('hunch', context.args, {
     'read-only': { type: 'boolean' },
+    'allow-mutating': { type: 'boolean' },
     param: { type: 'string', multiple: true, short: 'p' },
   });
   const presets = parseParamPairs(values.param);
@@ -43,7 +48,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     context: selection.context,
     namespace: selection.namespace,
     practice: options.practice?.scenario,
-    production: false,
+    production: !options.practice && isProductionContext(readSettings(env).settings.productionContextPattern, selection.context),
     note: selection.problem ?? (selection.hasKubeconfig ? undefined : 'no kubeconfig found: cluster tests cannot run; host and HTTP tests still work'),
   };
   const theme = themeFor(context.env, { noColor: values['no-color'] });
@@ -61,7 +66,8 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     const catalog = await openCatalog({ extraDirs: values.catalog ?? [], env: context.env, cwd: context.cwd });
     if (quitDuringBoot) return 130;
     recorder = openRecorder(context, options, catalog.catalog.version, cluster);
-    const services = buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly: values['read-only'] ?? false });
+    const services = buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly: values['read-only'] ?? false, allowMutating: values['allow-mutating'] ?? false });
+    if (options.practice?.details) services.practice = practiceView(options.practice.details);
     const initial: Partial<AppState> = { initialQuery: typed.current };
     const note = catalogNote(catalog) ?? cluster.note;
     if (note) initial.message = { kind: 'warn', text: note };
@@ -92,11 +98,13 @@ type ServiceParts = {
   selection: ContextSelection;
   childEnv: Record<string, string>;
   readOnly: boolean;
+  allowMutating: boolean;
 };
 
 /** The real services: runs through the runner and the journal, reports written next to the user. */
-function buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly }: ServiceParts): TuiServices {
+function buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly, allowMutating }: ServiceParts): TuiServices {
   const lookup = testLookup(catalog.testById);
+  const policy = { readOnly, production: cluster.production, allowMutating, context: cluster.context };
   const reportText = (format: ExportFormat) => renderReport(buildReport(recorder.state, { redact: true, lookup }), format);
   return {
     catalog,
@@ -105,9 +113,13 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
     settings: { context: selection.context, namespace: selection.namespace },
     theme,
     readOnly,
+    allowMutating,
     now: () => new Date(),
-    runTest: (request) =>
-      executeTest({
+    runTest: (request) => {
+      // The confirm screen refuses first; this is the last gate before a process starts.
+      const refusal = mutationRefusal(request.test, policy);
+      if (refusal) return Promise.resolve({ runId: '', outcome: 'error', finding: refusal });
+      return executeTest({
         recorder,
         hypothesisId: request.hypothesisId,
         test: request.test,
@@ -118,7 +130,8 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
         onOutput: request.onOutput,
         env: context.env,
         childEnv,
-      }),
+      });
+    },
     reportText,
     exportReport: (format) => {
       const path = resolve(context.cwd, `hunch-report-${recorder.state.id}.${extensionFor(format)}`);
@@ -134,6 +147,19 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
       // OSC 52 asks the terminal itself to set the clipboard, which also works over SSH.
       process.stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
       return 'copied to the clipboard (OSC 52; your terminal must allow it)';
+    },
+  };
+}
+
+function practiceView(scenario: Scenario): PracticeView {
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    report: scenario.report,
+    reveal: (session) => {
+      if (!scenario.rootCause) return undefined;
+      const score = scorePracticeSession(scenario, session);
+      return { rootCause: scenario.rootCause.summary, detail: scenario.rootCause.detail, fix: scenario.rootCause.fix, summary: score.summary, directness: score.directness };
     },
   };
 }

@@ -93,6 +93,9 @@ export const KEYMAP = {
     { keys: ['c'], action: 'copy', label: 'copy', help: 'copy the report to the clipboard', hint: true },
     { keys: ['esc'], action: 'back', label: 'back', help: 'back', hint: true },
   ],
+  reveal: [
+    { keys: ['enter', 'q', 'esc', 'ctrl+c'], action: 'leave', label: 'leave', help: 'leave hunch', hint: true },
+  ],
 } as const satisfies Record<string, readonly Binding[]>;
 
 export type KeyScope = keyof typeof KEYMAP;

@@ -83,6 +83,12 @@ export function HypothesisScreen() {
   const width = size.columns;
   return (
     <Box flexDirection="column">
+      {services.practice && session.hypotheses.length === 0 ? (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text bold>{`PRACTICE: ${services.practice.title}`}</Text>
+          <Text wrap="wrap">{`The report you got: ${oneLine(services.practice.report)}`}</Text>
+        </Box>
+      ) : null}
       <Text bold>What do you think is wrong?</Text>
       <Box>
         <Text color={theme.color ? 'cyan' : undefined}>{`${theme.symbols.cursor} `}</Text>

@@ -10,6 +10,7 @@ export type Screen =
   | { name: 'verdict' }
   | { name: 'next' }
   | { name: 'export' }
+  | { name: 'reveal' }
   | { name: 'quit' };
 
 export type Message = { text: string; kind: 'info' | 'warn' | 'error' };
