@@ -56,7 +56,8 @@ describe.skipIf(!isOnPath('kubectl'))('a triage report from the practice scenari
 
     // Hypothesis 2: the API cannot reach it.
     expect(await run('events-logs-by-label', { namespace: 'shop', selector: 'app=api' }, ['--hypothesis', 'The API cannot reach Postgres'])).toMatchObject({ outcome: 'anomaly' });
-    await run('events-logs-by-label', { namespace: 'shop', selector: 'app=api' });
+    await run('netpol-default-deny', { namespace: 'data' });
+    // Checked again after reading the policies: the same reading must not appear twice.
     await run('netpol-default-deny', { namespace: 'data' });
     expect(await run('netpol-ingress-from-namespace', { namespace: 'data', pod: 'postgres-0', source_namespace: 'shop' })).toMatchObject({ outcome: 'anomaly' });
     await run('helm-release-status', { namespace: 'data', release: 'postgres' });
@@ -111,8 +112,8 @@ describe.skipIf(!isOnPath('kubectl'))('a triage report from the practice scenari
   });
 
   it('identical findings are not repeated', () => {
-    expect(markdown).toMatch(/Same finding as an earlier run of `events-logs-by-label`, not repeated/);
-    expect(markdown.match(/\(`events-logs-by-label`\): /g)).toHaveLength(1);
+    expect(markdown).toMatch(/Same finding as an earlier run of `netpol-default-deny`, not repeated/);
+    expect(markdown.match(/\(`netpol-default-deny`\): /g)).toHaveLength(1);
   });
 
   it('the tests the user could not run, for the SRE, with the exact command', () => {

@@ -126,7 +126,8 @@ describe('hunch sessions and hunch resume', () => {
     const exported = await hunch(['export', id], { env });
     expect(exported.exitCode).toBe(0);
     expect(exported.stderr).toMatch(new RegExp(`^hunch: settings: ${settings.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:1: not valid JSON \\(.+\\); using defaults, the file was kept as settings\\.json\\.corrupt-[\\dT-]+Z$`));
-    expect(exported.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    // One line about the settings (the shared catalogue may add its own problem lines).
+    expect(exported.stderr.split('\n').filter((line) => line.includes('settings'))).toHaveLength(1);
     expect(existsSync(settings)).toBe(true);
   });
 });
