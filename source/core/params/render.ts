@@ -1,7 +1,8 @@
 import type { CatalogTest, ParamSpec } from '../catalog/schema.js';
-import { envNameFor, fillPlaceholders, placeholdersIn } from './placeholders.js';
+import { reservedEnvReason, unsafePlaceholders } from './argv-safety.js';
+import { envNameFor, fillPlaceholders } from './placeholders.js';
 import { quoteArg, quoteArgv } from './shell-quote.js';
-import { validateParamValue } from './validate.js';
+import { optionLikeValue, validateParamValue } from './validate.js';
 
 export type Target = 'local' | 'pod';
 
@@ -80,6 +81,14 @@ export function renderCommand(test: CatalogTest, given: Readonly<Record<string, 
     if (problem) errors.push({ param: spec.name, message: problem });
     else values[spec.name] = value;
   }
+  // A catalogue that put a placeholder where it stops being data is refused whatever the values.
+  for (const unsafe of unsafePlaceholders(test.command ?? [])) errors.push({ param: unsafe.param, message: unsafe.reason });
+  if (test.script !== undefined) {
+    for (const spec of test.params) {
+      const reason = reservedEnvReason(envNameFor(spec.name));
+      if (reason) errors.push({ param: spec.name, message: reason });
+    }
+  }
   if (errors.length > 0) return { ok: false, errors };
 
   const inner = test.command ? expandCommand(test, values, errors) : [];
@@ -113,15 +122,27 @@ function expandCommand(test: CatalogTest, values: Readonly<Record<string, string
   for (const part of test.command ?? []) {
     if (typeof part !== 'string' && !values[part.when]) continue;
     for (const element of typeof part === 'string' ? [part] : part.args) {
-      const names = placeholdersIn(element);
-      // A value alone in its argument that starts with '-' would be parsed as an option.
-      if (names.length === 1 && element.trim() === `{{${names[0]}}}` && (values[names[0] ?? ''] ?? '').startsWith('-')) {
-        errors.push({ param: names[0] ?? '', message: "must not start with '-' (it would be read as an option)" });
-      }
-      argv.push(fillPlaceholders(element, values));
+      const filled = fillPlaceholders(element, values);
+      const leading = leadingPlaceholder(element, values);
+      // A value that starts its argument decides whether the program reads it as an option.
+      const optionLike = leading === undefined ? undefined : optionLikeValue(filled);
+      if (leading !== undefined && optionLike) errors.push({ param: leading, message: optionLike });
+      argv.push(filled);
     }
   }
   return argv;
+}
+
+/** The placeholder whose value starts the element (the first one with a value), if the element starts with placeholders. */
+export function leadingPlaceholder(element: string, values: Readonly<Record<string, string>>): string | undefined {
+  let rest = element;
+  for (;;) {
+    const match = /^\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/.exec(rest);
+    if (!match) return undefined;
+    const name = match[1] as string;
+    if ((values[name] ?? '') !== '') return name;
+    rest = rest.slice(match[0].length);
+  }
 }
 
 /**

@@ -19,9 +19,32 @@ const SUBDOMAIN_TYPES: ReadonlySet<ParamType> = new Set([
   'secret-name', 'configmap', 'serviceaccount',
 ]);
 
+/** Longest value accepted: far above any real name or URL, far below the kernel's 128 KiB per argument. */
+export const MAX_VALUE_CHARS = 32 * 1024;
+// Characters that draw nothing or reorder what is drawn (bidi overrides and isolates, zero-width
+// characters, line and paragraph separators): with them the command shown is not the command run.
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
+
+// ASCII '-' and the Unicode dashes and minus signs that look like it.
+const DASH_START = /^[-\p{Pd}\u2212\uFE63\uFF0D]/u;
+
+/**
+ * Why a value may not start an argument, or undefined: a leading '-' makes the program read it as
+ * an option, and a dash look-alike would look like one on screen while being read as a name.
+ */
+export function optionLikeValue(value: string): ValidationError {
+  if (!DASH_START.test(value)) return undefined;
+  return value.startsWith('-')
+    ? "must not start with '-' (it would be read as an option)"
+    : 'must not start with a dash-like character (it would look like an option but be read as a name)';
+}
+
 /** Checks a value against its parameter's type; the same rules apply to typed, suggested and default values. */
 export function validateParamValue(spec: ParamSpec, value: string): ValidationError {
   if (value.includes('\0')) return 'contains a NUL byte';
+  if (value.length > MAX_VALUE_CHARS) return `is ${value.length} characters long; at most ${MAX_VALUE_CHARS} are accepted`;
+  const invisible = INVISIBLE.exec(value);
+  if (invisible) return `contains an invisible or text-direction character (U+${codePoint(invisible[0])}), so what is shown would not be what runs`;
   if (spec.choices && !spec.choices.includes(value)) return `must be one of: ${spec.choices.join(', ')}`;
   const type = spec.type;
   if (LABEL_TYPES.has(type)) {
@@ -38,7 +61,7 @@ export function validateParamValue(spec: ParamSpec, value: string): ValidationEr
   }
   switch (type) {
     case 'context':
-      return /^[^\s\x00-\x1f\x7f-]\S*$/u.test(value) ? undefined : 'is not a valid context name';
+      return /^[^\s\x00-\x1f\x7f-\x9f-][^\s\x00-\x1f\x7f-\x9f]*$/u.test(value) ? undefined : 'is not a valid context name';
     case 'label-selector':
       return validateLabelSelector(value);
     case 'integer':
@@ -56,10 +79,14 @@ export function validateParamValue(spec: ParamSpec, value: string): ValidationEr
     case 'url':
       return validateUrl(value);
     case 'string':
-      return /[\x00-\x08\x0b-\x1f\x7f]/.test(value) ? 'contains control characters' : undefined;
+      return /[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(value) ? 'contains control characters' : undefined;
     default:
       return undefined;
   }
+}
+
+function codePoint(char: string): string {
+  return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 
 function validateUrl(value: string): ValidationError {

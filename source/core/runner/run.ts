@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
-import { signalGroup, trackGroup } from './process-group.js';
+import { newRunMarker, RUN_MARKER_ENV, signalGroup, signalTree, trackGroup } from './process-group.js';
 import { TailBuffer } from './tail-buffer.js';
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -49,6 +49,15 @@ export type RunResult = {
 };
 
 const DEFAULT_KEEP = 1024 * 1024;
+/** Node's timers overflow past this (and then fire at once): the longest timeout a run can have. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Every run ends: a timeout that is missing, zero, negative or too large for a timer is made finite. */
+export function effectiveTimeout(ms: number): number {
+  if (!Number.isFinite(ms)) return Number.isNaN(ms) ? DEFAULT_TIMEOUT_MS : MAX_TIMEOUT_MS;
+  return Math.min(Math.max(Math.round(ms), 1), MAX_TIMEOUT_MS);
+}
 
 /**
  * Runs one argv with no shell. The process gets its own group so a stop reaches everything it
@@ -61,9 +70,10 @@ export async function runCommand(request: RunRequest): Promise<RunResult> {
   const keep = request.keepChars ?? DEFAULT_KEEP;
   const buffers = { stdout: new TailBuffer(keep), stderr: new TailBuffer(keep) };
   const spill = openSpill(request.spillFile);
+  const marker = newRunMarker();
 
   const child = execa(file, args, {
-    env: { PAGER: 'cat', KUBECTL_PAGER: 'cat', NO_COLOR: '1', TERM: 'dumb', ...request.env },
+    env: { PAGER: 'cat', KUBECTL_PAGER: 'cat', NO_COLOR: '1', TERM: 'dumb', ...request.env, [RUN_MARKER_ENV]: marker },
     ...(request.input !== undefined ? { input: request.input } : { stdin: 'ignore' as const }),
     buffer: false,
     reject: false,
@@ -72,17 +82,17 @@ export async function runCommand(request: RunRequest): Promise<RunResult> {
     cwd: request.cwd,
     encoding: 'buffer',
   });
-  const untrack = trackGroup(child.pid);
+  const untrack = trackGroup(child.pid, marker);
 
   let stopReason: 'timeout' | 'cancelled' | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   const stop = (reason: 'timeout' | 'cancelled') => {
     if (stopReason) return;
     stopReason = reason;
-    signalGroup(child.pid, 'SIGTERM');
-    killTimer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), request.graceMs ?? 2000);
+    signalTree(child.pid, marker, 'SIGTERM');
+    killTimer = setTimeout(() => signalTree(child.pid, marker, 'SIGKILL'), request.graceMs ?? 2000);
   };
-  const timeout = setTimeout(() => stop('timeout'), request.timeoutMs);
+  const timeout = setTimeout(() => stop('timeout'), effectiveTimeout(request.timeoutMs));
   const onAbort = () => stop('cancelled');
   if (request.signal?.aborted) onAbort();
   request.signal?.addEventListener('abort', onAbort, { once: true });
@@ -107,8 +117,10 @@ export async function runCommand(request: RunRequest): Promise<RunResult> {
   clearTimeout(timeout);
   if (killTimer) clearTimeout(killTimer);
   request.signal?.removeEventListener('abort', onAbort);
-  // The leader is gone; make sure nothing it started lingers (unless that is the point).
-  if (!request.leaveBackground || stopReason) signalGroup(child.pid, 'SIGKILL');
+  // The leader is gone; make sure nothing it started lingers (unless that is the point). A stopped
+  // run also loses what escaped its group: the user asked for everything to stop.
+  if (stopReason) signalTree(child.pid, marker, 'SIGKILL');
+  else if (!request.leaveBackground) signalGroup(child.pid, 'SIGKILL');
   untrack();
   await closeSpill(spill);
 

@@ -3,7 +3,7 @@ import type { Catalog } from '../load.js';
 import { examplesCoverOutcomes, examplesProduceOutcome, regexValid } from './example-rules.js';
 import { kubectlParses, shellcheckPasses, type ExternalLintRule, type ExternalOptions } from './external-rules.js';
 import type { LintRule } from './rule.js';
-import { readOnlyVerbs, scriptSafety } from './safety-rules.js';
+import { paramDefaultValid, paramEnvReserved, placeholderInCode, readOnlyVerbs, scriptSafety } from './safety-rules.js';
 import {
   componentKnown,
   hypothesisTestsExist,
@@ -27,6 +27,9 @@ export const LINT_RULES: readonly LintRule[] = [
   toolDeclared,
   readOnlyVerbs,
   scriptSafety,
+  placeholderInCode,
+  paramEnvReserved,
+  paramDefaultValid,
   regexValid,
   examplesProduceOutcome,
   examplesCoverOutcomes,

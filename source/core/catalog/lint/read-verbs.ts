@@ -51,13 +51,19 @@ const LINKERD_READ = new Set(['check', 'stat', 'viz', 'top', 'tap', 'edges', 'ro
 const CMCTL_READ = new Set(['status', 'check', 'inspect', 'version']);
 const VAULT_READ = new Set(['status', 'read', 'list', 'version', 'token', 'audit', 'auth', 'secrets', 'policy']);
 
+// Sub-verbs that write even under a reading group (`linkerd viz install`, `istioctl x revision tag set`).
+const SUBVERBS_THAT_WRITE = new Set([
+  'write', 'delete', 'create', 'update', 'put', 'patch', 'sync', 'rollback', 'terminate-op', 'set', 'lookup', 'revoke', 'renew', 'enable', 'disable', 'tune',
+  'install', 'uninstall', 'upgrade', 'inject', 'uninject', 'prune', 'remove', 'add', 'apply', 'tag', 'revision', 'kill', 'restart', 'reset',
+]);
+
 function fromSet(tool: string, read: ReadonlySet<string>, depth = 1): VerbCheck {
   return (args) => {
     const words = positionalWords(args, depth + 1);
     const verb = words[0];
     if (verb === undefined || read.has(verb)) {
       // Sub-verbs that write even under a reading group.
-      if (words.slice(1).some((w) => ['write', 'delete', 'create', 'update', 'put', 'patch', 'sync', 'rollback', 'terminate-op', 'set', 'lookup', 'revoke', 'renew', 'enable', 'disable', 'tune'].includes(w))) {
+      if (words.slice(1).some((w) => SUBVERBS_THAT_WRITE.has(w))) {
         return `${tool} ${words.join(' ')}`;
       }
       return undefined;
@@ -78,10 +84,16 @@ const REDIS_READ = new Set([
   'scard', 'zcard', 'hlen', 'cluster', 'role', 'lastsave', 'time', 'xinfo', 'xlen', 'xpending', 'object', 'pubsub', 'command', 'get', 'mget',
   'hgetall', 'lrange', 'smembers', 'zrange', 'keys', 'randomkey', 'sentinel',
 ]);
-const REDIS_WRITE_SUBVERBS = new Set(['set', 'rewrite', 'resetstat', 'reset', 'kill', 'pause', 'setname', 'no-evict', 'purge', 'failover', 'forget', 'addslots', 'delslots', 'meet', 'replicate']);
+const REDIS_WRITE_SUBVERBS = new Set([
+  'set', 'rewrite', 'resetstat', 'reset', 'kill', 'pause', 'setname', 'no-evict', 'purge', 'failover', 'forget', 'addslots', 'delslots', 'meet', 'replicate',
+  'remove', 'monitor', 'flushconfig', 'simulate-failure', 'debug', 'is-master-down-by-addr', 'flushslots', 'setslot', 'saveconfig', 'bumpepoch', 'reset-stats',
+]);
 
 function redisCli(args: readonly string[]): string | undefined {
   const flagsWithValue = new Set(['-h', '-p', '-a', '-n', '-u', '--user', '--pass', '--tls', '--cacert', '--cert', '--key', '-s', '-i', '-r', '--eval']);
+  // --eval runs a Lua script and --pipe sends whatever stdin holds: neither can be judged read-only.
+  const wholeFlag = args.find((a) => a === '--eval' || a === '--pipe' || a === '--functions-rdb');
+  if (wholeFlag) return `redis-cli ${wholeFlag}`;
   const words = positionalWords(args, 2, flagsWithValue).map((w) => w.toLowerCase());
   const [command, sub] = words;
   if (command === undefined) return undefined; // --bigkeys, --latency, --stat …
@@ -91,11 +103,60 @@ function redisCli(args: readonly string[]): string | undefined {
 }
 
 const SQL_WRITE = /\b(drop|delete|update|insert|alter|truncate|create|grant|revoke|vacuum|reindex|cluster|copy|lock|call|do|set\s+(?!transaction\s+read\s+only)\w+|pg_terminate_backend|pg_cancel_backend|pg_reload_conf|kill|flush|reset|shutdown|purge)\b/i;
+// Functions that change state from inside a SELECT, and client commands that reach the shell or
+// the file system (psql's \! and \o |, mysql's system).
+const SQL_SIDE_EFFECTS = /\b(nextval|setval|lo_import|lo_export|lo_unlink|pg_switch_wal|pg_rotate_logfile|pg_promote|pg_create_\w+|pg_drop_\w+|pg_replication_origin_\w+|pg_stat_reset\w*|pg_file_write|dblink_exec|program|system|source)\b|\\!|\\(?:o|g|w|gx)\s*\||\\copy|\\(?:o|w|i|ir|gexec)\b/i;
 
 function sqlClient(tool: string): VerbCheck {
   return (args) => {
-    const statement = args.find((arg) => SQL_WRITE.test(arg.replace(/'[^']*'/g, "''")));
-    return statement === undefined ? undefined : `${tool} running "${(SQL_WRITE.exec(statement)?.[0] ?? '').toUpperCase()}"`;
+    // File arguments cannot be judged: a read-only test states its SQL inline.
+    const file = args.findIndex((arg) => arg === '-f' || arg === '--file' || arg.startsWith('--file='));
+    if (file >= 0) return `${tool} ${args[file]?.split('=')[0]}`;
+    for (const arg of args) {
+      const unquoted = arg.replace(/'[^']*'/g, "''");
+      const found = SQL_WRITE.exec(unquoted) ?? SQL_SIDE_EFFECTS.exec(unquoted);
+      if (found) return `${tool} running "${found[0].toUpperCase()}"`;
+    }
+    return undefined;
+  };
+}
+
+// mongosh methods that write, drop, reconfigure or kill; read-only tests only query.
+const MONGO_WRITE =
+  /\.(?:insert\w*|update\w*|delete\w*|remove|replace\w*|save|drop\w*|create\w*|rename\w*|bulkWrite|findAndModify|findOneAnd\w+|killOp|fsyncLock|shutdownServer|stepDown|reconfig|add|addArb|freeze|syncFrom|setProfilingLevel|grantRolesToUser|revokeRolesFromUser|createUser|updateUser|dropUser|compact|repairDatabase)\s*\(|\$(?:out|merge)\b|\b(?:shutdown|setParameter|killOp|killSessions|replSetStepDown|replSetReconfig|setFeatureCompatibilityVersion|fsync|compact|dropDatabase|renameCollection|collMod|reIndex)\s*:/;
+
+function mongoShell(args: readonly string[]): string | undefined {
+  const at = args.findIndex((a) => a === '--eval');
+  const code = at >= 0 ? (args[at + 1] ?? '') : args.find((a) => a.startsWith('--eval='))?.slice('--eval='.length);
+  if (args.some((a) => a === '-f' || a === '--file' || /\.js$/.test(a))) return 'mongosh running a script file';
+  const found = code === undefined ? undefined : MONGO_WRITE.exec(code);
+  return found ? `mongosh running "${found[0].replace(/[\s(:]+$/, '')}"` : undefined;
+}
+
+// HTTP methods other than GET and HEAD change things on the server they reach (an Elasticsearch
+// index, an admin API); so do request bodies and uploads.
+function curl(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const method = arg === '-X' || arg === '--request' ? args[i + 1] : /^-X(.+)$/.exec(arg)?.[1] ?? /^--request=(.+)$/.exec(arg)?.[1];
+    if (method !== undefined && !/^(GET|HEAD|OPTIONS)$/i.test(method)) return `curl -X ${method}`;
+    if (/^(-d|--data(-\w+)?|-F|--form(-string)?|-T|--upload-file|--json)(=|$)/.test(arg) || /^-[dFT]./.test(arg)) return `curl ${arg.split('=')[0]}`;
+  }
+  return undefined;
+}
+
+const RABBITMQCTL_READ = /^(list_\w+|status|cluster_status|environment|report|ping|node_health_check|await_startup|version|help|export_definitions)$/;
+
+function rabbitmqctl(args: readonly string[]): string | undefined {
+  const [verb] = positionalWords(args, 1, new Set(['-n', '--node', '-p', '--vhost', '-t', '--timeout', '--formatter']));
+  return verb === undefined || RABBITMQCTL_READ.test(verb) ? undefined : `rabbitmqctl ${verb}`;
+}
+
+// Kafka's admin scripts read unless given an action that changes topics, groups or configs.
+function kafkaAdmin(tool: string): VerbCheck {
+  return (args) => {
+    const action = args.find((a) => /^--(create|delete|alter|reset-offsets|execute|add-config|delete-config|delete-offsets|add|remove)$/.test(a));
+    return action ? `${tool} ${action}` : undefined;
   };
 }
 
@@ -122,6 +183,16 @@ const CHECKS: Readonly<Record<string, VerbCheck>> = {
   psql: sqlClient('psql'),
   mysql: sqlClient('mysql'),
   mariadb: sqlClient('mariadb'),
+  mongosh: mongoShell,
+  mongo: mongoShell,
+  curl,
+  rabbitmqctl,
+  'kafka-topics.sh': kafkaAdmin('kafka-topics.sh'),
+  'kafka-topics': kafkaAdmin('kafka-topics'),
+  'kafka-consumer-groups.sh': kafkaAdmin('kafka-consumer-groups.sh'),
+  'kafka-consumer-groups': kafkaAdmin('kafka-consumer-groups'),
+  'kafka-configs.sh': kafkaAdmin('kafka-configs.sh'),
+  'kafka-configs': kafkaAdmin('kafka-configs'),
 };
 
 /**
@@ -151,6 +222,9 @@ export function findWriteVerb(argv: readonly string[]): string | undefined {
 export function findWriteVerbInScript(script: string): string | undefined {
   const inHeredoc = findWriteVerbInHeredocs(script);
   if (inHeredoc) return inHeredoc;
+  // mongosh code spans lines in single quotes, which the word split below cannot follow.
+  const mongo = /\bmongo(?:sh)?\b/.test(script) ? MONGO_WRITE.exec(script) : null;
+  if (mongo) return `mongosh running "${mongo[0].replace(/[\s(:]+$/, '')}"`;
   const withoutComments = script.replace(/(^|\s)#.*$/gm, '$1');
   const commands = withoutComments.split(/\|\||&&|[|;\n&()`]|\$\(/);
   for (const command of commands) {
