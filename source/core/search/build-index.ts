@@ -35,9 +35,11 @@ export type SearchIndex = {
   vocabulary: Record<string, string[]>;
   /** Hypothesis doc index → test doc indexes it brings. */
   hypothesisTests: Record<number, number[]>;
+  /** Component id → the terms that name it (id, name, aliases), to see which component a query names. */
+  componentTerms: Record<string, string[]>;
 };
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 type Fields = Partial<Record<keyof typeof FIELD_WEIGHTS, string | readonly string[]>>;
 
@@ -105,7 +107,10 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
   }
 
   const vocabulary = compileVocabulary([...Object.entries(BUILTIN_VOCABULARY), ...componentVocabulary(components)]);
-  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
+  const componentTerms = Object.fromEntries(
+    components.map((c) => [c.id, [...new Set(phraseTerms([c.id, ...c.aliases].join(' ')))]]),
+  );
+  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests, componentTerms };
 }
 
 function packPostings(postings: Map<string, Map<number, number>>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { SearchIndex } from './build-index.js';
-import { phraseTerms, tokenize } from './tokenize.js';
+import { phraseTerms, stem, tokenize } from './tokenize.js';
 
 export type SearchHit = { id: string; score: number; matched: string[] };
 export type SearchResults = { tests: SearchHit[]; hypotheses: SearchHit[] };
@@ -16,6 +16,10 @@ export type SearchOptions = {
 /** How much each way of reaching a term counts, relative to a word the user typed. */
 const QUERY_WEIGHTS = { typed: 1, vocabulary: 0.45, fuzzy: 0.7, prefix: 0.6 } as const;
 const DETECTED_BOOST = 1.3;
+/** A component the query names by one of its aliases ("mysql", "coredns"). */
+const NAMED_BOOST = 1.25;
+/** How much of a result's score survives when it adds no new part of the query to the page. */
+const REDUNDANCY_FLOOR = 0.65;
 const HYPOTHESIS_SHARE = 0.6;
 const PHRASE_BONUS = 10;
 
@@ -51,11 +55,14 @@ export class CatalogSearcher {
     const typedWords = new Set(queryTerms.map((q) => q.source));
 
     const postings = this.index.postings;
+    // How much each word the user typed is worth: the idf of the best term it reached.
+    const sourceWeight = new Map<string, number>();
     for (const { term, weight, source } of queryTerms) {
       const range = this.range(term);
       if (!range) continue;
       const [from, to] = range;
       const idf = Math.log(1 + this.docCount / (to - from));
+      sourceWeight.set(source, Math.max(sourceWeight.get(source) ?? 0, idf * weight));
       for (let pair = from; pair < to; pair++) {
         const doc = postings[pair * 2] as number;
         scores[doc] = (scores[doc] ?? 0) + weight * idf * (postings[pair * 2 + 1] as number);
@@ -77,6 +84,7 @@ export class CatalogSearcher {
     this.spreadHypotheses(scores, matched);
 
     const detected = options.detectedComponents;
+    const named = this.namedComponents(query);
     const tests: SearchHit[] = [];
     const hypotheses: SearchHit[] = [];
     for (const [doc, sources] of matched) {
@@ -85,6 +93,7 @@ export class CatalogSearcher {
       let score = scores[doc] ?? 0;
       if (score <= 0) continue;
       if (detected?.has(info.component)) score *= DETECTED_BOOST;
+      if (named.has(info.component)) score *= NAMED_BOOST;
       const hit = { id: info.id, score: Math.round(score * 1000) / 1000, matched: [...sources] };
       (info.kind === 'test' ? tests : hypotheses).push(hit);
     }
@@ -92,7 +101,17 @@ export class CatalogSearcher {
     tests.sort(byScore);
     hypotheses.sort(byScore);
     const limit = options.limit ?? 50;
-    return { tests: tests.slice(0, limit), hypotheses: hypotheses.slice(0, Math.min(limit, 10)) };
+    return { tests: diversify(tests, limit, sourceWeight), hypotheses: hypotheses.slice(0, Math.min(limit, 10)) };
+  }
+
+  /** Components the query names by id or alias (typed words only, not what they stand for). */
+  private namedComponents(query: string): Set<string> {
+    const words = new Set(phraseTerms(query));
+    const named = new Set<string>();
+    for (const [component, aliasTerms] of Object.entries(this.index.componentTerms ?? {})) {
+      if (aliasTerms.some((term) => words.has(term))) named.add(component);
+    }
+    return named;
   }
 
   /** Typed words, then what they stand for, close spellings of unknown words, and the unfinished last word. */
@@ -114,11 +133,29 @@ export class CatalogSearcher {
       if (endsMidWord && isLast && lastRaw.length >= 2) {
         for (const term of this.withPrefix(lastRaw)) put(term, QUERY_WEIGHTS.prefix, token.term);
       }
-      if (!known && !token.part && token.term.length >= 4 && !(this.index.vocabulary[token.term]?.length)) {
-        for (const term of this.closeSpellings(token.term)) put(term, QUERY_WEIGHTS.fuzzy, token.term);
+      if (!known && !token.part && token.term.length >= 4) {
+        // An unknown word may be a compound people write without spaces ("crashloop") or the
+        // start of a longer one ("crashloopback"): try its parts and its completions before typos.
+        const parts = this.compoundParts(token.term);
+        for (const part of parts) put(part, QUERY_WEIGHTS.fuzzy, token.term);
+        const completions = token.term.length >= 6 ? this.withPrefix(token.term).slice(0, 4) : [];
+        for (const term of completions) put(term, QUERY_WEIGHTS.fuzzy, token.term);
+        const explained = parts.length > 0 || completions.length > 0 || (this.index.vocabulary[token.term]?.length ?? 0) > 0;
+        if (!explained) for (const term of this.closeSpellings(token.term)) put(term, QUERY_WEIGHTS.fuzzy, token.term);
       }
     }
     return [...out.values()];
+  }
+
+  /** Two known terms (3+ letters each) that make up an unknown word, if any split does. */
+  private compoundParts(word: string): string[] {
+    for (let cut = 3; cut <= word.length - 3; cut++) {
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      const tailTerm = this.knows(tail) ? tail : this.knows(stem(tail)) ? stem(tail) : undefined;
+      if (this.knows(head) && tailTerm) return [head, tailTerm];
+    }
+    return [];
   }
 
   private withPrefix(prefix: string): string[] {
@@ -199,4 +236,38 @@ export class CatalogSearcher {
     }
     for (const [test, share] of shares) scores[test] = (scores[test] ?? 0) + share;
   }
+}
+
+/**
+ * Orders the first page so it covers the question, not one word of it ten times: each pick is
+ * scored down by how little it adds to the parts of the query already answered higher up (a
+ * greedy maximal-coverage ordering). Results that add nothing keep most of their score, so a
+ * query with one aspect still ranks by relevance.
+ */
+function diversify(hits: SearchHit[], limit: number, sourceWeight: ReadonlyMap<string, number>): SearchHit[] {
+  const pool = hits.slice(0, Math.max(limit * 3, 30));
+  const rest = hits.slice(pool.length);
+  const covered = new Set<string>();
+  const picked: SearchHit[] = [];
+  const weightOf = (hit: SearchHit) => hit.matched.filter((m) => sourceWeight.has(m));
+  while (pool.length > 0 && picked.length < limit) {
+    let best = 0;
+    let bestValue = -1;
+    for (const [i, hit] of pool.entries()) {
+      const sources = weightOf(hit);
+      const total = sources.reduce((sum, m) => sum + (sourceWeight.get(m) ?? 0), 0);
+      const fresh = sources.filter((m) => !covered.has(m)).reduce((sum, m) => sum + (sourceWeight.get(m) ?? 0), 0);
+      const novelty = total > 0 ? fresh / total : 0;
+      const value = hit.score * (REDUNDANCY_FLOOR + (1 - REDUNDANCY_FLOOR) * novelty);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    const [hit] = pool.splice(best, 1);
+    if (!hit) break;
+    picked.push(hit);
+    for (const m of weightOf(hit)) covered.add(m);
+  }
+  return [...picked, ...pool, ...rest].slice(0, limit);
 }

@@ -5,7 +5,8 @@ const STOPWORDS = new Set(
   again about against because before being below between both each few further here how more most other own same should only
   off once until during through above under since yesterday today now anymore keep keeps kept seems seem seemingly like please
   help anyone idea ideas someone something thing things sure know think happening happens happened suddenly randomly really even
-  every everywhere lot lots many much see saw saying says said tried trying try want wanted need needs needed way ways`.split(/\s+/),
+  every everywhere lot lots many much see saw saying says said tried trying try want wanted need needs needed way ways
+  super totally literally basically actually constantly completely quite bit kinda sort guys folks hey hi hello thanks`.split(/\s+/),
 );
 
 /** Words whose stem would collide with something unrelated if cut. */

@@ -27,6 +27,8 @@ export const BUILTIN_VOCABULARY: Readonly<Record<string, string>> = {
   crash: 'crashloopbackoff restart exit code oomkilled',
   crashing: 'crashloopbackoff restart exit code oomkilled',
   crashes: 'crashloopbackoff restart exit code oomkilled',
+  crashloop: 'crashloopbackoff',
+  crashlooping: 'crashloopbackoff',
   restart: 'restart count crashloopbackoff liveness oomkilled last termination',
   restarting: 'restart count crashloopbackoff liveness oomkilled last termination',
   reboot: 'restart node',
