@@ -1,6 +1,8 @@
 import { selectContext } from '../core/cluster/kubeconfig-files.js';
 import { CancelledError, HunchError, UsageError } from '../core/errors.js';
+import { isProductionContext, mutationRefusal } from '../core/params/mutation-guard.js';
 import { renderCommand, type Target } from '../core/params/render.js';
+import { readSettings } from '../core/settings/read-settings.js';
 import { executeTest } from '../core/session/execute-test.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import { outcomeSymbol, formatDuration } from '../core/export/labels.js';
@@ -12,8 +14,9 @@ import type { CommandContext } from './registry.js';
 
 /**
  * Runs one test non-interactively. Read-only tests run at once (the command line is the
- * confirmation); mutating tests need --yes and are refused under --read-only. The run is journaled
- * as a session of its own, so `hunch export` can report it.
+ * confirmation); mutating tests need --yes and are refused under --read-only, and on a production
+ * context unless --allow-mutating is given. The run is journaled as a session of its own, so
+ * `hunch export` can report it.
  */
 export async function run(context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', context.args, {
@@ -21,6 +24,7 @@ export async function run(context: CommandContext): Promise<number> {
     target: { type: 'string' },
     yes: { type: 'boolean', short: 'y' },
     'read-only': { type: 'boolean' },
+    'allow-mutating': { type: 'boolean' },
     'no-redact': { type: 'boolean' },
     json: { type: 'boolean' },
     session: { type: 'string' },
@@ -42,7 +46,9 @@ export async function run(context: CommandContext): Promise<number> {
     throw new UsageError(rendered.errors.map((e) => `parameter ${e.param} ${e.message}`).join('; '), `hunch show ${test.id} lists its parameters`);
   }
   if (test.effect === 'mutating') {
-    if (values['read-only']) throw new HunchError(`refused: ${test.id} changes the cluster and --read-only is set`);
+    const production = isProductionContext(readSettings(context.env).settings.productionContextPattern, selection.context);
+    const refusal = mutationRefusal(test, { readOnly: values['read-only'] ?? false, production, allowMutating: values['allow-mutating'] ?? false, context: selection.context });
+    if (refusal) throw new HunchError(refusal);
     if (!values.yes) throw new UsageError(`${test.id} changes the cluster; add --yes to run it`, `the command would be: ${rendered.command.display}`);
   }
 
@@ -60,8 +66,9 @@ export async function run(context: CommandContext): Promise<number> {
 
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // A closed terminal (SIGHUP) stops the run like Ctrl-C, so the journal records how it ended.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.once(signal, onSignal);
   const kubeconfigEnv = values.kubeconfig ? { KUBECONFIG: values.kubeconfig } : undefined;
   try {
     const outcome = await executeTest({
@@ -99,8 +106,7 @@ export async function run(context: CommandContext): Promise<number> {
     if (abort.signal.aborted) throw new CancelledError('stopped; the run was journaled as stopped');
     return outcome.outcome === 'error' ? 1 : 0;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of signals) process.off(signal, onSignal);
     recorder.close();
   }
 }

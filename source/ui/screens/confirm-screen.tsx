@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { CatalogTest } from '../../core/catalog/schema.js';
+import { mutationRefusal } from '../../core/params/mutation-guard.js';
 import { renderCommand } from '../../core/params/render.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { useApp } from '../app-context.js';
@@ -22,7 +23,12 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
   const [typed, setTyped] = useState<TextField>(emptyField);
   const mutating = test.effect === 'mutating';
   const word = confirmationWord(test, values);
-  const refusal = mutating && services.readOnly ? 'refused: this test changes the cluster and hunch runs read-only here' : undefined;
+  const refusal = mutationRefusal(test, {
+    readOnly: services.readOnly,
+    production: services.cluster.production,
+    allowMutating: services.allowMutating ?? false,
+    context: services.cluster.context,
+  });
 
   useKeys((input, key, name) => {
     const action = actionFor('confirm', name);
@@ -58,7 +64,7 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       return true;
     }
     if (action === 'copy' && rendered.ok) {
-      dispatch({ type: 'message', message: { kind: 'info', text: services.copyText(rendered.command.display) } });
+      void services.copyText(rendered.command.display).then((text) => dispatch({ type: 'message', message: { kind: 'info', text } }));
       return true;
     }
     return false;

@@ -1,45 +1,83 @@
 import { redactText } from '../../core/redact/redact.js';
+import { TailBuffer } from '../../core/runner/tail-buffer.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 
 const MAX_LINE = 2000;
+/** Raw text kept for the screen; everything older is only counted (the spill file has it all). */
+const KEEP_CHARS = 256 * 1024;
 
 /**
- * Output as lines for the screen: sanitized (no escape sequences reach the terminal), redacted,
- * long lines cut, only the last `limit` lines kept while counting them all.
+ * Output as lines for the screen. Pushing only appends to a bounded raw tail and counts lines, so
+ * a test printing gigabytes costs the same memory as one printing a page and never holds up the
+ * UI; the few lines actually drawn are sanitized (no escape sequence reaches the terminal),
+ * redacted and cut when they are asked for.
  */
 export class LineBuffer {
-  private lines: string[] = [];
-  private partial = '';
-  total = 0;
+  private readonly raw = new TailBuffer(KEEP_CHARS);
+  private endsWithNewline = true;
+  private version = 0;
+  private cache: { version: number; count: number; lines: string[] } | undefined;
 
   constructor(private readonly limit = 2000) {}
 
   push(text: string): void {
-    const parts = (this.partial + text).split('\n');
-    this.partial = parts.pop() ?? '';
-    for (const line of parts) this.add(line);
+    if (text === '') return;
+    this.raw.push(text);
+    this.endsWithNewline = text.endsWith('\n');
+    this.version++;
   }
 
-  /** Flushes a last line without a newline (at the end of a run). */
-  end(): void {
-    if (this.partial !== '') this.add(this.partial);
-    this.partial = '';
+  /** Kept for callers that mark the end of a run; a last line without a newline is already shown. */
+  end(): void {}
+
+  /** Lines printed so far, the one still being written included. */
+  get total(): number {
+    return this.raw.totalLines + (this.endsWithNewline ? 0 : 1);
   }
 
-  private add(line: string): void {
-    this.total++;
-    const clean = redactText(sanitizeText(line));
-    this.lines.push(clean.length > MAX_LINE ? `${clean.slice(0, MAX_LINE)}… (${clean.length - MAX_LINE} more characters)` : clean);
-    if (this.lines.length > this.limit) this.lines.splice(0, this.lines.length - this.limit);
-  }
-
-  /** The last `count` lines, plus the partial line being written. */
+  /** The last `count` lines, the one still being written included. */
   tail(count: number): string[] {
-    const all = this.partial ? [...this.lines, redactText(sanitizeText(this.partial))] : this.lines;
-    return all.slice(-count);
+    const wanted = Math.max(0, Math.min(count, this.limit));
+    if (this.cache && this.cache.version === this.version && this.cache.count >= wanted) return this.cache.lines.slice(-wanted || this.cache.lines.length);
+    const lines = this.lastLines(wanted);
+    this.cache = { version: this.version, count: wanted, lines };
+    return lines;
   }
 
+  /** Every line still kept (at most `limit`), for the full-output view. */
   all(): string[] {
-    return this.lines;
+    return this.tail(this.limit);
   }
+
+  private lastLines(count: number): string[] {
+    if (count === 0) return [];
+    const text = this.raw.text();
+    let end = this.endsWithNewline && text.endsWith('\n') ? text.length - 1 : text.length;
+    const lines: string[] = [];
+    while (lines.length < count && end >= 0) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      if (start === 0 && this.raw.truncated) {
+        // The beginning of this line was dropped from memory.
+        lines.push(`…${displayLine(text.slice(0, end))}`);
+        break;
+      }
+      lines.push(displayLine(text.slice(start, end)));
+      if (start === 0) break;
+      end = start - 1;
+    }
+    return lines.reverse();
+  }
+}
+
+/**
+ * One line as drawn: sanitized and redacted, long lines cut (redacted before the cut, so no secret
+ * is split). A line rewritten with carriage returns (a progress bar) shows its last state, as a
+ * terminal would.
+ */
+function displayLine(line: string): string {
+  const window = line.length > MAX_LINE + 1024 ? line.slice(0, MAX_LINE + 1024) : line;
+  const sanitized = sanitizeText(window.replace(/\r+$/, ''));
+  const clean = redactText(sanitized.slice(sanitized.lastIndexOf('\n') + 1));
+  const more = line.length - window.length + Math.max(0, clean.length - MAX_LINE);
+  return more > 0 ? `${clean.slice(0, MAX_LINE)}… (${more} more characters)` : clean;
 }
