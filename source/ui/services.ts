@@ -18,7 +18,39 @@ export type ClusterView = {
   production: boolean;
   /** One line on why there is no cluster, shown once. */
   note?: string | undefined;
+  /** -A: discovery and suggestions span every namespace. */
+  allNamespaces?: boolean | undefined;
+  /** Where background discovery stands, for the status line. */
+  discovery?: 'loading' | 'ready' | 'failed' | undefined;
 };
+
+/** Cluster state that changes while the app runs (`:ctx`, `:ns`, discovery finishing). */
+export type LiveClusterState = { cluster: ClusterView; settings: RunSettings; detectedComponents: ReadonlySet<string> };
+
+/** A store the app subscribes to; `snapshot` returns the same object until something changed. */
+export type LiveCluster = {
+  subscribe(listener: () => void): () => void;
+  snapshot(): LiveClusterState;
+  /** Starts discovery in the background; the app calls it once its first frame is out. */
+  start(): void;
+};
+
+/** What the RBAC pre-check says about a test: runnable, not permitted (and what is missing), unknown, or still asking. */
+export type AccessMark = { state: 'allowed' } | { state: 'denied'; missing: string } | { state: 'unknown'; reason: string } | { state: 'checking' };
+
+/** RBAC pre-checks of tests, asked in the background; listeners hear as answers arrive. */
+export type AccessChecks = {
+  subscribe(listener: () => void): () => void;
+  /** Changes whenever an answer arrived. */
+  version(): number;
+  /** What is known for a test run in `namespace`; undefined when the test needs no cluster access. */
+  mark(test: CatalogTest, namespace: string): AccessMark | undefined;
+  /** Asks about the tests not asked yet; stops waiting when the signal aborts. */
+  check(tests: readonly CatalogTest[], namespace: string, signal: AbortSignal): void;
+};
+
+/** `:ctx NAME` and `:ns NAME` typed in the hypothesis field. */
+export type ClusterSwitch = { kind: 'context' | 'namespace'; name?: string | undefined };
 
 export type RunTestRequest = {
   test: CatalogTest;
@@ -29,7 +61,14 @@ export type RunTestRequest = {
 };
 
 /** Parameter suggestions: loaded asynchronously, may fail with a one-line reason. */
-export type SuggestRequest = { test: CatalogTest; param: string; values: Readonly<Record<string, string>>; signal: AbortSignal };
+export type SuggestRequest = {
+  test: CatalogTest;
+  param: string;
+  values: Readonly<Record<string, string>>;
+  signal: AbortSignal;
+  /** The user asked for fresh values (ctrl+r): drop what is cached. */
+  refresh?: boolean | undefined;
+};
 export type Suggestions = { values: { value: string; note?: string }[]; reason?: string; loadedAt?: Date };
 
 /** A practice scenario: the report shown at the start, the root cause revealed at the end. */
@@ -58,11 +97,17 @@ export type TuiServices = {
   exportReport(format: ExportFormat): { path: string } | { error: string };
   /** The report as text, for the clipboard. */
   reportText(format: ExportFormat): string;
-  /** Puts text on the clipboard; returns the message to show. */
-  copyText(text: string): string;
+  /** Puts text on the clipboard; resolves to the message to show. */
+  copyText(text: string): Promise<string>;
   suggest?(request: SuggestRequest): Promise<Suggestions>;
   /** Components recognised in the cluster, to rank and mark tests. */
   detectedComponents?: ReadonlySet<string>;
+  /** The cluster as it changes (context, namespace, detected components); the app re-renders from it. */
+  live?: LiveCluster | undefined;
+  /** RBAC pre-checks for the tests list and the confirm step. */
+  access?: AccessChecks | undefined;
+  /** Switches context or namespace; resolves to the line to show. */
+  switchCluster?(request: ClusterSwitch): Promise<{ ok: boolean; message: string }>;
   practice?: PracticeView | undefined;
   now(): Date;
 };

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { render } from 'ink';
 import { parseCommandArgs, parseParamPairs } from '../commands/args.js';
 import type { CommandContext } from '../commands/registry.js';
@@ -10,7 +9,9 @@ import { isProductionContext, mutationRefusal } from '../core/params/mutation-gu
 import { readSettings } from '../core/settings/read-settings.js';
 import { HunchError, UsageError } from '../core/errors.js';
 import { buildReport } from '../core/export/report-model.js';
-import { extensionFor, renderReport, type ExportFormat } from '../core/export/render.js';
+import { reportPath, writeReportFile } from '../core/export/save-report.js';
+import { copyToClipboard } from '../core/clipboard/copy.js';
+import { renderReport, type ExportFormat } from '../core/export/render.js';
 import { testLookup } from '../core/export/test-lookup.js';
 import { executeTest } from '../core/session/execute-test.js';
 import { loadSession, reopenSession, startSession, type SessionRecorder } from '../core/session/store.js';
@@ -134,19 +135,18 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
     },
     reportText,
     exportReport: (format) => {
-      const path = resolve(context.cwd, `hunch-report-${recorder.state.id}.${extensionFor(format)}`);
+      const path = reportPath({ sessionId: recorder.state.id, format, directory: readSettings(context.env).settings.export.directory, cwd: context.cwd });
       try {
-        writeFileSync(path, reportText(format), { mode: 0o600 });
+        writeReportFile(path, reportText(format));
         recorder.record({ type: 'session-exported', format, path });
         return { path };
       } catch (error) {
         return { error: `could not write ${path}: ${(error as Error).message}` };
       }
     },
-    copyText: (text) => {
-      // OSC 52 asks the terminal itself to set the clipboard, which also works over SSH.
-      process.stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`);
-      return 'copied to the clipboard (OSC 52; your terminal must allow it)';
+    copyText: async (text) => {
+      const result = await copyToClipboard(text, { env: context.env, writeToTerminal: (sequence) => process.stdout.write(sequence) });
+      return result.message;
     },
   };
 }
@@ -176,7 +176,7 @@ function openRecorder(context: CommandContext, options: TuiOptions, catalogVersi
   if (options.resumeSessionId) {
     const loaded = loadSession(options.resumeSessionId, context.env);
     if (!loaded) throw new UsageError(`no session "${options.resumeSessionId}"`, 'hunch sessions lists them');
-    if (loaded.damage) context.print.err(`hunch: ${loaded.path}: ${loaded.damage.message}`);
+    if (loaded.damage) context.print.err(`hunch: ${loaded.damage.message}`);
     return reopenSession(loaded, { redact: true });
   }
   try {

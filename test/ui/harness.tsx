@@ -101,7 +101,7 @@ export async function renderApp(options: { columns?: number; rows?: number; env?
       return { path: `/tmp/report.${format}` };
     },
     reportText: (format) => `report in ${format}`,
-    copyText: (text) => {
+    copyText: async (text) => {
       copied.push(text);
       return 'copied';
     },

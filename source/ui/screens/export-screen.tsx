@@ -34,7 +34,7 @@ export function ExportScreen() {
     }
     if (action === 'copy') {
       const format = EXPORT_FORMATS[cursor] as ExportFormat;
-      dispatch({ type: 'message', message: { kind: 'info', text: services.copyText(services.reportText(format)) } });
+      void services.copyText(services.reportText(format)).then((text) => dispatch({ type: 'message', message: { kind: 'info', text } }));
       return true;
     }
     if (action === 'back') {
