@@ -1,7 +1,7 @@
 /** A Kubernetes Status answer: what the API server sends for every failure, with its HTTP code. */
 export type StatusAnswer = { code: number; body: Record<string, unknown> };
 
-type Reason = 'NotFound' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'NotAcceptable' | 'InternalError' | 'Unauthorized';
+type Reason = 'NotFound' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'NotAcceptable' | 'InternalError' | 'Unauthorized' | 'ServiceUnavailable';
 
 function status(code: number, reason: Reason, message: string, details?: Record<string, unknown>): StatusAnswer {
   return {
@@ -27,6 +27,10 @@ export function badRequest(message: string): StatusAnswer {
 
 export function forbidden(message: string, resource: { group: string; plural: string }, name?: string): StatusAnswer {
   return status(403, 'Forbidden', message, { ...(name ? { name } : {}), group: resource.group, kind: resource.plural });
+}
+
+export function serviceUnavailable(message: string): StatusAnswer {
+  return status(503, 'ServiceUnavailable', message);
 }
 
 export function methodNotAllowed(message: string): StatusAnswer {

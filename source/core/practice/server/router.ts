@@ -3,11 +3,12 @@ import { forbiddenMessage, isAllowed, type AccessRequest } from '../access.js';
 import { AGGREGATED_DISCOVERY_TYPE, aggregatedDiscovery, groupResources, legacyApiVersions, legacyGroup, legacyGroupList, legacyResourceList } from '../api/discovery.js';
 import type { ResourceType } from '../api/resource-types.js';
 import { REVIEW_KINDS } from '../api/resource-types.js';
-import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, type StatusAnswer } from '../api/status.js';
+import { badRequest, forbidden, methodNotAllowed, notFound, pathNotFound, serviceUnavailable, type StatusAnswer } from '../api/status.js';
 import type { PracticeContext } from './context.js';
 import { servePodLog } from './log-route.js';
 import { answerMetrics } from './metrics-routes.js';
 import { nodeStatsSummary } from './node-stats.js';
+import { list } from '../objects.js';
 import { answerNonResource } from './non-resource-routes.js';
 import { getObject, listObjects, watchObjects } from './object-routes.js';
 import { parseRequestPath, type RequestTarget } from './request-info.js';
@@ -117,6 +118,17 @@ function routeSubresource(context: PracticeContext, response: ServerResponse, ty
   const name = target.name ?? '';
   if (!type.subresources.includes(target.subresource ?? '')) return sendStatus(response, pathNotFound());
   if (type.kind === 'Pod' && target.subresource === 'log') return servePodLog(context, response, target.namespace ?? '', name, url);
+  if (type.kind === 'Service' && target.subresource === 'proxy' && verb === 'get') {
+    // Nothing behind a practice service answers HTTP, so the proxy fails as a real one would
+    // when the backend is absent: no endpoints for that port, or nothing listening.
+    const [serviceName = '', port] = name.replace(/^https?:/, '').split(':');
+    const service = context.store.get(type, target.namespace, serviceName);
+    if (!service) return sendStatus(response, notFound(type, serviceName));
+    const ports = list<{ port?: number; name?: string }>(service, 'spec', 'ports');
+    const served = port === undefined || ports.some((p) => String(p.port) === port || p.name === port);
+    if (!served) return sendStatus(response, serviceUnavailable(`no endpoints available for service "${name}"`));
+    return sendStatus(response, serviceUnavailable(`error trying to reach service: dial tcp: connect: connection refused`));
+  }
   if (type.kind === 'Node' && target.subresource === 'proxy' && verb === 'get') {
     // The kubelet's own endpoints behind the API server's node proxy; only the stats summary is served.
     if (target.proxyPath !== '/stats/summary') return sendStatus(response, pathNotFound());
