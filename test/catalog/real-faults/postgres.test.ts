@@ -185,6 +185,12 @@ const cases: Readonly<Record<string, FaultCase>> = {
     },
     finding: /bytes of WAL arrived but are not replayed: replica: receiver=streaming .*replay paused=true/,
   },
+  'pg-ready-state': {
+    // The fault: clients that must write are pointed at a standby, which accepts connections read-only.
+    healthy: async () => ({ values: main.params({ expect: 'primary' }) }),
+    fault: async () => ({ values: (await ensureReplica()).params({ expect: 'primary' }) }),
+    finding: /standby in recovery, so it is read-only/,
+  },
   'pg-replication-slots': {
     fault: async () => {
       await main.sql("select pg_create_physical_replication_slot('hunch_abandoned', true)");
