@@ -35,11 +35,13 @@ export type SearchIndex = {
   vocabulary: Record<string, string[]>;
   /** Hypothesis doc index → test doc indexes it brings. */
   hypothesisTests: Record<number, number[]>;
-  /** Component id → the terms that name it (id, name, aliases), to see which component a query names. */
-  componentTerms: Record<string, string[]>;
 };
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
+
+/** A term in more than this share of documents is too common to stand for a component. */
+const COMMON_SHARE = 0.08;
+const BUILTIN_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(BUILTIN_VOCABULARY).flatMap((w) => phraseTerms(w)).map((t) => [t, true]));
 
 type Fields = Partial<Record<keyof typeof FIELD_WEIGHTS, string | readonly string[]>>;
 
@@ -107,10 +109,11 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
   }
 
   const vocabulary = compileVocabulary([...Object.entries(BUILTIN_VOCABULARY), ...componentVocabulary(components)]);
-  const componentTerms = Object.fromEntries(
-    components.map((c) => [c.id, [...new Set(phraseTerms([c.id, ...c.aliases].join(' ')))]]),
-  );
-  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests, componentTerms };
+  // A word most tests contain says nothing about which component is meant ("service", "run"):
+  // it stays a search word but never stands for a component.
+  const common = (term: string) => (postings.get(term)?.size ?? 0) > docs.length * COMMON_SHARE;
+  for (const [key] of vocabulary) if (common(key) && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
+  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
 function packPostings(postings: Map<string, Map<number, number>>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
@@ -140,8 +143,15 @@ function commandText(test: CatalogTest): string {
 }
 
 /** Component aliases and everyday words all point at the component's id and name. */
+/**
+ * Single words that stand for a component (its aliases and everyday words) point at its id and
+ * one-word aliases. Phrases ("kubelet service") are not split: their words alone mean other things.
+ */
 function componentVocabulary(components: readonly Component[]): [string, string][] {
-  return components.flatMap((component) =>
-    [...component.aliases, ...component.vocabulary].map((word): [string, string] => [word, `${component.id} ${component.name}`]),
-  );
+  return components.flatMap((component) => {
+    const names = [component.id, ...component.aliases.filter((a) => phraseTerms(a).length === 1)].join(' ');
+    return [...component.aliases, ...component.vocabulary]
+      .filter((word) => phraseTerms(word).length === 1)
+      .map((word): [string, string] => [word, names]);
+  });
 }

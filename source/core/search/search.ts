@@ -16,8 +16,6 @@ export type SearchOptions = {
 /** How much each way of reaching a term counts, relative to a word the user typed. */
 const QUERY_WEIGHTS = { typed: 1, vocabulary: 0.45, fuzzy: 0.7, prefix: 0.6 } as const;
 const DETECTED_BOOST = 1.3;
-/** A component the query names by one of its aliases ("mysql", "coredns"). */
-const NAMED_BOOST = 1.25;
 /** How much of a result's score survives when it adds no new part of the query to the page. */
 const REDUNDANCY_FLOOR = 0.65;
 const HYPOTHESIS_SHARE = 0.6;
@@ -84,7 +82,6 @@ export class CatalogSearcher {
     this.spreadHypotheses(scores, matched);
 
     const detected = options.detectedComponents;
-    const named = this.namedComponents(query);
     const tests: SearchHit[] = [];
     const hypotheses: SearchHit[] = [];
     for (const [doc, sources] of matched) {
@@ -93,7 +90,6 @@ export class CatalogSearcher {
       let score = scores[doc] ?? 0;
       if (score <= 0) continue;
       if (detected?.has(info.component)) score *= DETECTED_BOOST;
-      if (named.has(info.component)) score *= NAMED_BOOST;
       const hit = { id: info.id, score: Math.round(score * 1000) / 1000, matched: [...sources] };
       (info.kind === 'test' ? tests : hypotheses).push(hit);
     }
@@ -104,15 +100,6 @@ export class CatalogSearcher {
     return { tests: diversify(tests, limit, sourceWeight), hypotheses: hypotheses.slice(0, Math.min(limit, 10)) };
   }
 
-  /** Components the query names by id or alias (typed words only, not what they stand for). */
-  private namedComponents(query: string): Set<string> {
-    const words = new Set(phraseTerms(query));
-    const named = new Set<string>();
-    for (const [component, aliasTerms] of Object.entries(this.index.componentTerms ?? {})) {
-      if (aliasTerms.some((term) => words.has(term))) named.add(component);
-    }
-    return named;
-  }
 
   /** Typed words, then what they stand for, close spellings of unknown words, and the unfinished last word. */
   private expand(query: string, partial: boolean): QueryTerm[] {

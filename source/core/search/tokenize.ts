@@ -6,7 +6,7 @@ const STOPWORDS = new Set(
   off once until during through above under since yesterday today now anymore keep keeps kept seems seem seemingly like please
   help anyone idea ideas someone something thing things sure know think happening happens happened suddenly randomly really even
   every everywhere lot lots many much see saw saying says said tried trying try want wanted need needs needed way ways
-  super totally literally basically actually constantly completely quite bit kinda sort guys folks hey hi hello thanks`.split(/\s+/),
+  though although however super totally literally basically actually constantly completely quite bit kinda sort guys folks hey hi hello thanks`.split(/\s+/),
 );
 
 /** Words whose stem would collide with something unrelated if cut. */
