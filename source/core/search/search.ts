@@ -183,14 +183,23 @@ export class CatalogSearcher {
     // The best phrase of each document counts once: ten symptoms that mention "disk full" are no
     // stronger evidence than one.
     const best = new Map<number, { bonus: number; phrase: string }>();
+    const present = new Set(words);
     for (const [doc, phrase] of this.index.phrases) {
       const text = ` ${phrase.join(' ')} `;
       const inQuery = joined.includes(text);
       const queryInPhrase = text.includes(joined);
-      if (!inQuery && !queryInPhrase) continue;
-      // A symptom that is exactly what was typed is the strongest signal there is.
-      const exact = inQuery && queryInPhrase;
-      const bonus = PHRASE_BONUS * Math.min(phrase.length, words.length) * (exact ? 3 : 1);
+      let bonus = 0;
+      if (inQuery || queryInPhrase) {
+        // A symptom that is exactly what was typed is the strongest signal there is.
+        const exact = inQuery && queryInPhrase;
+        bonus = PHRASE_BONUS * Math.min(phrase.length, words.length) * (exact ? 3 : 1);
+      } else if (phrase.length >= 3) {
+        // A pasted error string rarely matches a symptom word for word ("has expired or is not
+        // yet valid" against "is not yet valid"): most of a long symptom's words still count.
+        const found = phrase.filter((term) => present.has(term)).length;
+        if (found >= 3 && found / phrase.length >= 0.75) bonus = (PHRASE_BONUS * found) / 2;
+      }
+      if (bonus === 0) continue;
       if ((best.get(doc)?.bonus ?? 0) < bonus) best.set(doc, { bonus, phrase: phrase.join(' ') });
     }
     for (const [doc, { bonus, phrase }] of best) {
