@@ -2,6 +2,7 @@
 // client), so `hunch search --json` never parses Ink or React.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { inkBoundedCaches } from './ink-bounded-caches.mjs';
 
 // yoga-layout (Ink's layout engine) fetches its inlined wasm through fetch() on a data: URL when
 // fetch exists, which makes Node load its whole HTTP client (undici) before the first frame. Its
@@ -40,7 +41,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // React's production build: smaller, and no development checks on every render.
   define: { __HUNCH_VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, inkBoundedCaches],
   // Packages with native parts or optional peers stay outside the bundle.
   external: ['react-devtools-core', '@kubernetes/client-node', '@lydell/node-pty'],
   banner: {

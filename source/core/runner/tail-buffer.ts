@@ -39,4 +39,29 @@ export class TailBuffer {
     if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
     return this.chunks[0] ?? '';
   }
+
+  /**
+   * The end of what is kept, long enough to hold the last `lines` lines (a line break before
+   * them included) or `maxChars` characters, whichever is shorter. Joins only the chunks it spans:
+   * a screen that redraws many times a second asks for a few lines, and copying the whole tail
+   * each time would be garbage enough to swell memory under runaway output.
+   */
+  lastLines(lines: number, maxChars: number): string {
+    const parts: string[] = [];
+    let length = 0;
+    let breaks = 0;
+    for (let i = this.chunks.length - 1; i >= 0 && length < maxChars && breaks <= lines; i--) {
+      const chunk = this.chunks[i] as string;
+      parts.push(chunk);
+      length += chunk.length;
+      for (let at = chunk.indexOf('\n'); at !== -1 && breaks <= lines; at = chunk.indexOf('\n', at + 1)) breaks++;
+    }
+    const joined = parts.length === 1 ? (parts[0] as string) : parts.reverse().join('');
+    return joined.length > maxChars ? joined.slice(joined.length - maxChars) : joined;
+  }
+
+  /** Characters kept in memory now. */
+  get keptChars(): number {
+    return this.kept;
+  }
 }

@@ -15,7 +15,10 @@ export type OutputPiece = { stream: OutputStream; text: string };
  */
 export class RunOutput {
   private readonly redactors: Record<OutputStream, StreamRedactor> | undefined;
-  private readonly tails: Record<OutputStream, string> = { stdout: '', stderr: '' };
+  // Each tail is a list of pieces, whole pieces dropped from the front once the rest covers the
+  // limit: joining on every chunk would copy ~128 KB per chunk, which under gigabytes of output is
+  // enough garbage to push memory past 200 MB before the collector catches up.
+  private readonly tails: Record<OutputStream, { pieces: string[]; length: number }> = { stdout: { pieces: [], length: 0 }, stderr: { pieces: [], length: 0 } };
   private dropped = false;
   private fd: number | undefined;
 
@@ -44,7 +47,13 @@ export class RunOutput {
   }
 
   tail(stream: OutputStream): string {
-    return this.tails[stream];
+    const joined = this.tails[stream].pieces.join('');
+    if (joined.length <= RUN_TAIL_LIMIT) return joined;
+    this.dropped = true;
+    // Cut at a line start so the tail never begins mid-token.
+    const cut = joined.length - RUN_TAIL_LIMIT;
+    const lineStart = joined.indexOf('\n', cut);
+    return lineStart === -1 ? joined.slice(cut) : joined.slice(lineStart + 1);
   }
 
   /** True when the tails lost their beginning (the spill file still has everything). */
@@ -59,15 +68,12 @@ export class RunOutput {
   private accept(stream: OutputStream, text: string): OutputPiece[] {
     if (text === '') return [];
     if (this.fd !== undefined) writeSync(this.fd, text);
-    const joined = this.tails[stream] + text;
-    if (joined.length > RUN_TAIL_LIMIT) {
-      // Cut at a line start so the tail never begins mid-token.
-      const cut = joined.length - RUN_TAIL_LIMIT;
-      const lineStart = joined.indexOf('\n', cut);
-      this.tails[stream] = lineStart === -1 ? joined.slice(cut) : joined.slice(lineStart + 1);
+    const tail = this.tails[stream];
+    tail.pieces.push(text);
+    tail.length += text.length;
+    while (tail.pieces.length > 1 && tail.length - (tail.pieces[0] as string).length >= RUN_TAIL_LIMIT) {
+      tail.length -= (tail.pieces.shift() as string).length;
       this.dropped = true;
-    } else {
-      this.tails[stream] = joined;
     }
     return [{ stream, text }];
   }

@@ -3,6 +3,8 @@ import { TailBuffer } from '../../core/runner/tail-buffer.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 
 const MAX_LINE = 2000;
+/** Characters read back per line drawn: a drawn line is cut well before this. */
+const LINE_WINDOW = 4096;
 /** Raw text kept for the screen; everything older is only counted (the spill file has it all). */
 const KEEP_CHARS = 256 * 1024;
 
@@ -51,12 +53,14 @@ export class LineBuffer {
 
   private lastLines(count: number): string[] {
     if (count === 0) return [];
-    const text = this.raw.text();
+    // Enough text for `count` lines as they are drawn (a drawn line shows at most ~3 KB of its own).
+    const text = this.raw.lastLines(count + 1, count * LINE_WINDOW);
+    const cutAtStart = text.length < this.raw.keptChars || this.raw.truncated;
     let end = this.endsWithNewline && text.endsWith('\n') ? text.length - 1 : text.length;
     const lines: string[] = [];
     while (lines.length < count && end >= 0) {
       const start = text.lastIndexOf('\n', end - 1) + 1;
-      if (start === 0 && this.raw.truncated) {
+      if (start === 0 && cutAtStart) {
         // The beginning of this line was dropped from memory.
         lines.push(`…${displayLine(text.slice(0, end))}`);
         break;
@@ -79,5 +83,13 @@ function displayLine(line: string): string {
   const sanitized = sanitizeText(window.replace(/\r+$/, ''));
   const clean = redactText(sanitized.slice(sanitized.lastIndexOf('\n') + 1));
   const more = line.length - window.length + Math.max(0, clean.length - MAX_LINE);
-  return more > 0 ? `${clean.slice(0, MAX_LINE)}… (${more} more characters)` : clean;
+  return ownCopy(more > 0 ? `${clean.slice(0, MAX_LINE)}… (${more} more characters)` : clean);
+}
+
+/**
+ * A copy that owns its characters. A V8 slice keeps its whole parent alive, and Ink caches the
+ * texts it draws: a drawn line must not pin the 64 KB chunk it was cut from.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
