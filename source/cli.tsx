@@ -65,6 +65,9 @@ function reportError(error: unknown, print: Printer): number {
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // The terminal hung up (a closed window, a dropped SSH connection): nothing can be shown any
+    // more, but the shutdown SIGHUP started must still stop the run and journal how it ended.
+    if (error.code === 'EIO') return;
     throw error;
   });
 }

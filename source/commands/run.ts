@@ -67,8 +67,9 @@ export async function run(context: CommandContext): Promise<number> {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   // A closed terminal (SIGHUP) stops the run like Ctrl-C, so the journal records how it ended.
+  // `on`, not `once`: a second signal while the run stops must not kill hunch before it journals.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const signal of signals) process.once(signal, onSignal);
+  for (const signal of signals) process.on(signal, onSignal);
   const kubeconfigEnv = values.kubeconfig ? { KUBECONFIG: values.kubeconfig } : undefined;
   try {
     const outcome = await executeTest({

@@ -13,7 +13,7 @@
  * Waits are on the screen's content, never fixed sleeps; a wait that times out throws with the
  * screen it last saw. `pid` is the hunch process, for process-tree and signal tests.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
@@ -70,6 +70,13 @@ export type PtySession = {
   resize(cols: number, rows: number): void;
   /** Sends a signal to the hunch process itself. */
   signal(signal: NodeJS.Signals): void;
+  /**
+   * Closes the terminal the way a closed window or a dropped SSH connection does: the master side
+   * goes away, hunch gets SIGHUP and its writes to the terminal fail from then on.
+   */
+  hangup(): void;
+  /** Whether the hunch process is still running (not exited, not a zombie). */
+  alive(): boolean;
   /** Resolves when hunch exits. */
   readonly exited: Promise<PtyExit>;
   /** Ends the session: SIGKILL if hunch still runs, then releases the terminal. */
@@ -175,6 +182,15 @@ export async function launchTui(options: PtyOptions = {}): Promise<PtySession> {
       terminal.resize(newCols, newRows);
     },
     signal: (signal) => process.kill(pty.pid, signal),
+    hangup: () => (pty as unknown as { destroy(): void }).destroy(),
+    alive: () => {
+      try {
+        process.kill(pty.pid, 0);
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pty.pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    },
     close: async () => {
       if (!exitInfo) {
         try {
@@ -182,7 +198,8 @@ export async function launchTui(options: PtyOptions = {}): Promise<PtySession> {
         } catch {
           /* already gone */
         }
-        await exited;
+        // After a hangup the PTY may never report the exit; the process is gone either way.
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
       }
       terminal.dispose();
     },
