@@ -1,5 +1,8 @@
 import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
 import { formatProblem } from '../core/catalog/problem.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
 import { readSettings } from '../core/settings/read-settings.js';
 import type { CommandContext } from './registry.js';
 
@@ -8,6 +11,7 @@ import type { CommandContext } from './registry.js';
  * one line (hunch catalog lint shows them all) and everything else loads.
  */
 export async function catalogFor(context: CommandContext, extraDirs: readonly string[] | undefined): Promise<OpenCatalog> {
+  requireFolders(context, extraDirs);
   // The user's folders from the settings, then those given with --catalog (a duplicate id is a problem; the first one loaded stays).
   const settings = readSettings(context.env);
   if (settings.problem) context.print.err(`hunch: settings: ${settings.problem}`);
@@ -19,4 +23,21 @@ export async function catalogFor(context: CommandContext, extraDirs: readonly st
     if (first) context.print.err(`hunch: catalogue problem: ${formatProblem(first)}${more}`);
   }
   return opened;
+}
+
+/**
+ * A folder named with --catalog that is not there is a mistyped command, not a broken catalogue:
+ * say so and stop (exit 2) rather than carry on with the built-in tests alone. Folders from the
+ * settings only warn, through the catalogue's own problems.
+ */
+export function requireFolders(context: Pick<CommandContext, 'cwd'>, dirs: readonly string[] | undefined): void {
+  for (const dir of dirs ?? []) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(resolve(context.cwd, dir)).isDirectory();
+    } catch {
+      /* missing or unreadable: reported below */
+    }
+    if (!isFolder) throw new UsageError(`--catalog ${dir}: no such folder`, 'give a folder that holds catalogue YAML files, e.g. --catalog ./my-tests');
+  }
 }
