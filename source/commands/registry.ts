@@ -69,6 +69,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./practice.js'),
   },
   {
+    name: 'doctor',
+    summary: 'check Node, kubectl and the tools tests need, the kubeconfig, the cluster, who you are and what you may do',
+    usage: 'hunch doctor [--json]',
+    examples: ['hunch doctor', 'hunch doctor --context prod-eu -n shop', 'hunch doctor --json'],
+    load: () => import('./doctor.js'),
+  },
+  {
     name: 'sessions',
     summary: 'list recorded sessions: started, hypotheses, tests run, state',
     usage: 'hunch sessions [--json]',
