@@ -23,7 +23,8 @@ describe('object names from the cluster', () => {
       expect(list).not.toContain('PWNED\u0007');
       expect(list).not.toMatch(/\u001b|\u202e/);
       expect(list).toContain('api-2\ufffdgnp.exe');
-      // The highlighted one (drawn "api-1", holding escape sequences) is checked like a typed value.
+      // The first (drawn "api-1", holding escape sequences), taken, is checked like a typed value.
+      await ui.press('down', /› api-1/);
       await ui.press('enter', 'error: pod is not a valid pod name');
       await ui.press('enter');
       expect(ui.frame()).toContain('parameter 2 of 2');
