@@ -18,24 +18,41 @@ export function parseYamlFast(file: string, text: string): { value: unknown } | 
 /**
  * The line and column of each item of the top-level block sequence under `key:` (the tests of a
  * catalogue file), found by indentation alone; undefined when the file is laid out otherwise.
+ * One pass with indexOf, no per-line strings: catalogue files can be megabytes.
  */
 export function blockSequenceItems(text: string, key: string): { line: number; col: number }[] | undefined {
-  const lines = text.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(`${key}:`));
-  if (start < 0 || lines[start]?.slice(key.length + 1).trim().replace(/#.*$/, '') !== '') return undefined;
+  const header = new RegExp(`^${key}:[ \\t]*(#.*)?$`, 'm').exec(text);
+  if (!header) return undefined;
+  let line = lineNumberAt(text, header.index);
+  let at = text.indexOf('\n', header.index);
   const items: { line: number; col: number }[] = [];
-  let indent: number | undefined;
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const lead = line.length - line.trimStart().length;
-    if (lead === 0 && !line.startsWith('-')) break;
-    if (indent === undefined) {
-      if (!line.trimStart().startsWith('- ') && line.trim() !== '-') return undefined;
-      indent = lead;
+  let indent = -1;
+  while (at !== -1 && at < text.length) {
+    const start = at + 1;
+    line++;
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    let lead = 0;
+    while (start + lead < stop && text.charCodeAt(start + lead) === 32) lead++;
+    const first = text.charCodeAt(start + lead);
+    const blank = start + lead >= stop || first === 35; /* # */
+    if (!blank) {
+      if (lead === 0 && first !== 45 /* - */) break;
+      const isItem = first === 45 && (start + lead + 1 >= stop || text.charCodeAt(start + lead + 1) === 32);
+      if (indent < 0) {
+        if (!isItem) return undefined;
+        indent = lead;
+      }
+      if (lead === indent && isItem) items.push({ line, col: lead + 3 });
+      else if (lead < indent) break;
     }
-    if (lead === indent && (line.slice(lead).startsWith('- ') || line.slice(lead) === '-')) items.push({ line: i + 1, col: lead + 3 });
-    else if (lead < indent) break;
+    at = end;
   }
   return items;
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

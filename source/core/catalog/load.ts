@@ -51,7 +51,7 @@ export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catal
     }
     return source;
   };
-  const digest = createHash('sha256');
+  const digest = createHash('sha1');
   const catalog: Catalog = {
     tests: [],
     components: [],
@@ -70,14 +70,16 @@ export function loadCatalog(dirs: readonly string[], cwd = process.cwd()): Catal
     for (const path of files) {
       const file = relative(cwd, path) || path;
       catalog.files.push(file);
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(path, 'utf8');
+        bytes = readFileSync(path);
       } catch (error) {
         catalog.problems.push({ file, line: 1, col: 1, rule: 'FILE', message: `cannot read: ${(error as Error).message}` });
         continue;
       }
-      digest.update(`${file}\u0000${text}\u0000`);
+      // Hash the bytes as read: hashing the decoded string would encode it all over again.
+      digest.update(`${file}\u0000`).update(bytes).update('\u0000');
+      const text = bytes.toString('utf8');
       texts.set(file, text);
       const fast = parseYamlFast(file, text);
       if ('problem' in fast) {

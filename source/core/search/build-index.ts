@@ -49,11 +49,14 @@ type Fields = Partial<Record<keyof typeof FIELD_WEIGHTS, string | readonly strin
 export function buildSearchIndex(tests: readonly CatalogTest[], components: readonly Component[], hypotheses: readonly Hypothesis[]): SearchIndex {
   const byComponent = new Map(components.map((c) => [c.id, c]));
   const docs: SearchDoc[] = [];
-  const postings = new Map<string, Map<number, number>>();
+  // term → flat [doc, weight, doc, weight …]; documents arrive in order, so appending keeps it sorted.
+  const postings = new Map<string, number[]>();
   const phrases: [number, string[]][] = [];
 
   const add = (doc: SearchDoc, fields: Fields, symptoms: readonly string[]) => {
     const index = docs.push(doc) - 1;
+    // Each field counts once per term: a word repeated in prose is no stronger than once.
+    const weights = new Map<string, number>();
     for (const [field, value] of Object.entries(fields) as [keyof typeof FIELD_WEIGHTS, string | readonly string[] | undefined][]) {
       if (value === undefined) continue;
       const text = typeof value === 'string' ? value : value.join(' \n ');
@@ -61,11 +64,13 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
       for (const token of tokenize(text)) {
         if (seen.has(token.term)) continue;
         seen.add(token.term);
-        const weight = FIELD_WEIGHTS[field] * (token.part ? 0.6 : 1);
-        const list = postings.get(token.term) ?? new Map<number, number>();
-        list.set(index, (list.get(index) ?? 0) + weight);
-        postings.set(token.term, list);
+        weights.set(token.term, (weights.get(token.term) ?? 0) + FIELD_WEIGHTS[field] * (token.part ? 0.6 : 1));
       }
+    }
+    for (const [term, weight] of weights) {
+      const list = postings.get(term);
+      if (list) list.push(index, weight);
+      else postings.set(term, [index, weight]);
     }
     for (const symptom of symptoms) {
       const words = phraseTerms(symptom);
@@ -111,27 +116,25 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
   const vocabulary = compileVocabulary([...Object.entries(BUILTIN_VOCABULARY), ...componentVocabulary(components)]);
   // A word most tests contain says nothing about which component is meant ("service", "run"):
   // it stays a search word but never stands for a component.
-  const common = (term: string) => (postings.get(term)?.size ?? 0) > docs.length * COMMON_SHARE;
+  const common = (term: string) => (postings.get(term)?.length ?? 0) / 2 > docs.length * COMMON_SHARE;
   for (const [key] of vocabulary) if (common(key) && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
   return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
-function packPostings(postings: Map<string, Map<number, number>>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
+function packPostings(postings: Map<string, number[]>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
   const terms = [...postings.keys()].sort();
   const starts = new Array<number>(terms.length + 1);
   let pairs = 0;
   for (const [i, term] of terms.entries()) {
     starts[i] = pairs;
-    pairs += (postings.get(term) as Map<number, number>).size;
+    pairs += (postings.get(term) as number[]).length / 2;
   }
   starts[terms.length] = pairs;
   const packed = new Float32Array(pairs * 2);
   let at = 0;
   for (const term of terms) {
-    for (const [doc, weight] of postings.get(term) as Map<number, number>) {
-      packed[at++] = doc;
-      packed[at++] = weight;
-    }
+    packed.set(postings.get(term) as number[], at);
+    at += (postings.get(term) as number[]).length;
   }
   return { terms, starts, postings: packed };
 }
