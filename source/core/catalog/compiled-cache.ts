@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INDEX_VERSION, type SearchIndex } from '../search/build-index.js';
+import { INDEX_ARRAYS, INDEX_VERSION, type SearchIndex } from '../search/build-index.js';
 import type { Problem } from './problem.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
@@ -33,10 +33,14 @@ type Meta = {
   testIds: string[];
   /** Byte offset of each test's line in tests.jsonl, plus the file's length at the end. */
   testOffsets: number[];
-  index: Omit<SearchIndex, 'postings'>;
+  index: Omit<SearchIndex, IndexArray>;
+  /** Where each typed array of the index sits in arrays.bin (in elements of 4 bytes). */
+  arrays: Record<IndexArray, { offset: number; length: number }>;
 };
 
-const FORMAT = 1;
+type IndexArray = (typeof INDEX_ARRAYS)[number];
+
+const FORMAT = 2;
 const KEEP = 4;
 
 /** The cache key: what would change the compiled result, read from file metadata only. */
@@ -67,17 +71,28 @@ export function catalogKey(dirs: readonly string[], salt: string): string {
 export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | undefined {
   const dir = join(cacheRoot, `catalog-${key}`);
   let meta: Meta;
-  let postingsBytes: Buffer;
+  let arrayBytes: Buffer;
   try {
     meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
     if (meta.format !== FORMAT || meta.key !== key || meta.index.version !== INDEX_VERSION) return undefined;
-    postingsBytes = readFileSync(join(dir, 'postings.bin'));
+    arrayBytes = readFileSync(join(dir, 'arrays.bin'));
   } catch {
     return undefined;
   }
-  // Copy into an aligned buffer: Float32Array needs 4-byte alignment.
-  const postings = new Float32Array(postingsBytes.byteLength / 4);
-  new Uint8Array(postings.buffer).set(postingsBytes);
+  // Typed arrays need 4-byte alignment: a large read normally has its own aligned buffer, so the
+  // arrays are views into it; otherwise one aligned copy.
+  let words = arrayBytes.buffer;
+  let base = arrayBytes.byteOffset;
+  if (base % 4 !== 0) {
+    words = new ArrayBuffer(arrayBytes.byteLength);
+    new Uint8Array(words).set(arrayBytes);
+    base = 0;
+  }
+  const view = (name: IndexArray) => {
+    const { offset, length } = meta.arrays[name];
+    return name === 'postings' ? new Float32Array(words, base + offset * 4, length) : new Int32Array(words, base + offset * 4, length);
+  };
+  const arrays = Object.fromEntries(INDEX_ARRAYS.map((name) => [name, view(name)])) as unknown as Pick<SearchIndex, IndexArray>;
   const testsPath = join(dir, 'tests.jsonl');
   const position = new Map(meta.testIds.map((id, i) => [id, i]));
   const loaded = new Map<string, CatalogTest>();
@@ -104,7 +119,7 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
     problems: meta.problems,
     components: meta.components,
     hypotheses: meta.hypotheses,
-    index: { ...meta.index, postings },
+    index: { ...meta.index, ...arrays },
     testIds: meta.testIds,
     getTest: (id) => {
       const i = position.get(id);
@@ -137,8 +152,8 @@ export function writeCompiled(cacheRoot: string, key: string, compiled: Omit<Com
     }
     offsets.push(at);
     writeFileSync(join(staging, 'tests.jsonl'), lines.map((l) => `${l}\n`).join(''));
-    const { postings, ...index } = compiled.index;
-    writeFileSync(join(staging, 'postings.bin'), Buffer.from(postings.buffer, postings.byteOffset, postings.byteLength));
+    const { index, arrays, bytes } = packArrays(compiled.index);
+    writeFileSync(join(staging, 'arrays.bin'), bytes);
     const meta: Meta = {
       format: FORMAT,
       key,
@@ -150,6 +165,7 @@ export function writeCompiled(cacheRoot: string, key: string, compiled: Omit<Com
       testIds: compiled.tests.map((t) => t.id),
       testOffsets: offsets,
       index,
+      arrays,
     };
     writeFileSync(join(staging, 'meta.json'), JSON.stringify(meta));
     rmSync(dir, { recursive: true, force: true });
@@ -158,6 +174,24 @@ export function writeCompiled(cacheRoot: string, key: string, compiled: Omit<Com
   } catch {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Lays every typed array of the index end to end in one buffer (all are 4-byte elements). */
+function packArrays(full: SearchIndex): { index: Omit<SearchIndex, IndexArray>; arrays: Meta['arrays']; bytes: Buffer } {
+  const arrays = {} as Meta['arrays'];
+  let offset = 0;
+  for (const name of INDEX_ARRAYS) {
+    arrays[name] = { offset, length: full[name].length };
+    offset += full[name].length;
+  }
+  const bytes = Buffer.alloc(offset * 4);
+  for (const name of INDEX_ARRAYS) {
+    const array = full[name];
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), arrays[name].offset * 4);
+  }
+  const index = { ...full } as Partial<SearchIndex>;
+  for (const name of INDEX_ARRAYS) delete index[name];
+  return { index: index as Omit<SearchIndex, IndexArray>, arrays, bytes };
 }
 
 function pruneOld(cacheRoot: string, keep: string): void {

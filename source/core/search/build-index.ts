@@ -19,25 +19,34 @@ export const FIELD_WEIGHTS = {
 export type SearchDoc = { kind: 'test' | 'hypothesis'; id: string; component: string };
 
 /**
- * Everything search needs, in a packed form that is fast to build, to cache and to load: terms
- * sorted, each with a slice of one Float32Array of interleaved (document, weight) pairs.
+ * Everything search needs, in a packed form that is fast to build, to cache and to load: sorted
+ * terms, and typed arrays that point into each other instead of objects and maps.
  */
 export type SearchIndex = {
   version: number;
   docs: SearchDoc[];
-  /** Sorted unique terms; term i's postings are pairs starts[i] … starts[i + 1] - 1. */
+  /** Sorted unique terms; a term's id is its position. */
   terms: string[];
-  starts: number[];
+  /** Term i's postings are pairs starts[i] … starts[i + 1] - 1 of `postings` (doc, weight). */
+  starts: Int32Array;
   postings: Float32Array;
-  /** Symptom phrases of two or more terms: [docIndex, terms]. */
-  phrases: [number, string[]][];
+  /** Symptom phrases of two or more terms: phrase p is term ids phraseStarts[p] … phraseStarts[p + 1] - 1 of phraseTerms, in doc phraseDocs[p]. */
+  phraseDocs: Int32Array;
+  phraseStarts: Int32Array;
+  phraseTerms: Int32Array;
+  /** The phrases each term occurs in (once per occurrence): termPhraseStarts[t] … of termPhrases. */
+  termPhraseStarts: Int32Array;
+  termPhrases: Int32Array;
   /** Everyday word → terms it stands for. */
   vocabulary: Record<string, string[]>;
   /** Hypothesis doc index → test doc indexes it brings. */
   hypothesisTests: Record<number, number[]>;
 };
 
-export const INDEX_VERSION = 4;
+/** The typed arrays of an index, by name, for the cache's binary file. */
+export const INDEX_ARRAYS = ['starts', 'postings', 'phraseDocs', 'phraseStarts', 'phraseTerms', 'termPhraseStarts', 'termPhrases'] as const;
+
+export const INDEX_VERSION = 5;
 
 /** A term in more than this share of documents is too common to stand for a component. */
 const COMMON_SHARE = 0.08;
@@ -118,12 +127,13 @@ export function buildSearchIndex(tests: readonly CatalogTest[], components: read
   // it stays a search word but never stands for a component.
   const common = (term: string) => (postings.get(term)?.length ?? 0) / 2 > docs.length * COMMON_SHARE;
   for (const [key] of vocabulary) if (common(key) && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
-  return { version: INDEX_VERSION, docs, ...packPostings(postings), phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
+  const packed = packPostings(postings);
+  return { version: INDEX_VERSION, docs, ...packed, ...packPhrases(phrases, packed.terms), vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
 function packPostings(postings: Map<string, number[]>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
   const terms = [...postings.keys()].sort();
-  const starts = new Array<number>(terms.length + 1);
+  const starts = new Int32Array(terms.length + 1);
   let pairs = 0;
   for (const [i, term] of terms.entries()) {
     starts[i] = pairs;
@@ -139,13 +149,42 @@ function packPostings(postings: Map<string, number[]>): Pick<SearchIndex, 'terms
   return { terms, starts, postings: packed };
 }
 
+/** Phrases as term ids, with the inverted lists from term to phrase that phrase matching uses. */
+function packPhrases(phrases: [number, string[]][], terms: string[]): Pick<SearchIndex, 'phraseDocs' | 'phraseStarts' | 'phraseTerms' | 'termPhraseStarts' | 'termPhrases'> {
+  const idOf = new Map(terms.map((term, i) => [term, i]));
+  // Every phrase word is also a symptom word, so it has a term id; drop a phrase if one does not.
+  const kept = phrases.filter(([, words]) => words.every((w) => idOf.has(w)));
+  const phraseDocs = Int32Array.from(kept, ([doc]) => doc);
+  const phraseStarts = new Int32Array(kept.length + 1);
+  const lists: number[][] = terms.map(() => []);
+  const termIds: number[] = [];
+  kept.forEach(([, words], p) => {
+    phraseStarts[p] = termIds.length;
+    for (const word of words) {
+      const id = idOf.get(word) as number;
+      termIds.push(id);
+      (lists[id] as number[]).push(p);
+    }
+  });
+  phraseStarts[kept.length] = termIds.length;
+  const termPhraseStarts = new Int32Array(terms.length + 1);
+  let total = 0;
+  lists.forEach((list, t) => {
+    termPhraseStarts[t] = total;
+    total += list.length;
+  });
+  termPhraseStarts[terms.length] = total;
+  const termPhrases = new Int32Array(total);
+  lists.forEach((list, t) => termPhrases.set(list, termPhraseStarts[t] as number));
+  return { phraseDocs, phraseStarts, phraseTerms: Int32Array.from(termIds), termPhraseStarts, termPhrases };
+}
+
 /** The searchable words of a command: tools, subcommands and flags, not placeholders. */
 function commandText(test: CatalogTest): string {
   const parts = test.command ? test.command.flatMap((part) => (typeof part === 'string' ? [part] : part.args)) : [test.script ?? ''];
   return parts.join(' ').replace(/\{\{[^}]*\}\}/g, ' ');
 }
 
-/** Component aliases and everyday words all point at the component's id and name. */
 /**
  * Single words that stand for a component (its aliases and everyday words) point at its id and
  * one-word aliases. Phrases ("kubelet service") are not split: their words alone mean other things.

@@ -14,19 +14,30 @@ export type QueryTerm = { term: string; weight: number; source: string };
  * words (fuse.js over the index's terms, never over whole documents).
  */
 export class QueryExpander {
-  private readonly termIds: Map<string, number>;
   private readonly fuseByInitial = new Map<string, Fuse<string>>();
 
-  constructor(private readonly index: SearchIndex) {
-    this.termIds = new Map(index.terms.map((term, i) => [term, i]));
-  }
+  constructor(private readonly index: SearchIndex) {}
 
+  /** A term's id: its position in the sorted terms, by binary search (no map to build at load). */
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    const at = this.lowerBound(term);
+    return this.index.terms[at] === term ? at : undefined;
   }
 
   knows(term: string): boolean {
-    return this.termIds.has(term);
+    return this.termId(term) !== undefined;
+  }
+
+  private lowerBound(term: string): number {
+    const terms = this.index.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((terms[mid] as string) < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   expand(query: string, partial: boolean): QueryTerm[] {
@@ -75,15 +86,8 @@ export class QueryExpander {
   /** Known terms starting with `prefix` (at most 12), by binary search over the sorted terms. */
   withPrefix(prefix: string): string[] {
     const terms = this.index.terms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((terms[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const found: string[] = [];
-    for (let i = lo; i < terms.length && found.length < 12; i++) {
+    for (let i = this.lowerBound(prefix); i < terms.length && found.length < 12; i++) {
       const term = terms[i] as string;
       if (!term.startsWith(prefix)) break;
       found.push(term);

@@ -73,8 +73,9 @@ export class CatalogSearcher {
       }
     }
 
-    this.phrases ??= new PhraseMatcher(this.index.phrases);
-    for (const { doc, bonus, phrase } of this.phrases.match(phraseTerms(query)).values()) {
+    this.phrases ??= new PhraseMatcher(this.index);
+    const words = phraseTerms(query).map((word) => this.expander.termId(word) ?? -1);
+    for (const { doc, bonus, phrase } of this.phrases.match(words).values()) {
       touch(doc);
       scores[doc] = (scores[doc] as number) + bonus;
       addLabel(labels, doc, `"${phrase}"`);
