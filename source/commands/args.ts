@@ -8,6 +8,7 @@ export const GLOBAL_OPTIONS = {
   catalog: { type: 'string', multiple: true },
   context: { type: 'string' },
   namespace: { type: 'string', short: 'n' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
   kubeconfig: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -17,6 +18,7 @@ export type GlobalValues = {
   catalog?: string[] | undefined;
   context?: string | undefined;
   namespace?: string | undefined;
+  'all-namespaces'?: boolean | undefined;
   kubeconfig?: string | undefined;
   'no-color'?: boolean | undefined;
   help?: boolean | undefined;

@@ -23,6 +23,7 @@ export const COMMON_FLAGS = `Global flags:
   --catalog DIR        add a catalogue folder (repeatable)
   --context NAME       kubeconfig context to use
   -n, --namespace NS   namespace to use
+  -A, --all-namespaces discovery, detected components and suggestions span every namespace
   --kubeconfig FILE    kubeconfig file (KUBECONFIG with several files works too)
   --no-color           no colour (NO_COLOR and TERM=dumb work too)
   -h, --help           help for the command

@@ -10,6 +10,7 @@ import { HintsBar } from './components/hints-bar.js';
 import { MessageLine } from './components/message-line.js';
 import { StatusLine } from './components/status-line.js';
 import { KeysContext, type KeyRegistry } from './hooks/use-keys.js';
+import { useClusterNote, useLiveServices } from './hooks/use-live-services.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keyName } from './keys/key-name.js';
 import { splitInput } from './keys/split-input.js';
@@ -35,7 +36,9 @@ export const MIN_ROWS = 10;
 export type AppProps = { services: TuiServices; initial?: Partial<AppState>; onExit?: (state: AppState) => void };
 
 /** The whole TUI: chrome around the current screen, one input listener, the finished runs above. */
-export function App({ services, initial, onExit }: AppProps) {
+export function App({ services: given, initial, onExit }: AppProps) {
+  // Context, namespace and detected components change while the app runs (`:ctx`, discovery).
+  const services = useLiveServices(given);
   const ink = useInkApp();
   const size = useTerminalSize();
   const reducer = useMemo(
@@ -68,6 +71,7 @@ export function App({ services, initial, onExit }: AppProps) {
     else leave();
   }, [services.practice, state.screen.name, leave]);
   const clearMessage = useCallback(() => dispatch({ type: 'message', message: undefined }), []);
+  useClusterNote(services, dispatch);
 
   // Small terminals shrink the chrome in steps: no hints below 16 rows, no blank lines below 12.
   const compact = size.rows < 16;

@@ -18,7 +18,10 @@ import { loadSession, reopenSession, startSession, type SessionRecorder } from '
 import { hunchVersion } from '../core/version.js';
 import { scorePracticeSession } from '../core/practice/score.js';
 import type { Scenario } from '../core/practice/scenario/scenario.js';
+import type { ClusterService } from '../core/cluster/cluster-service.js';
 import { App } from './app.js';
+import { clusterServices, journalAccessBlocks } from './cluster-services.js';
+import { openClusterService } from './cluster-setup.js';
 import { Boot } from './boot.js';
 import type { ClusterView, PracticeView, TuiServices } from './services.js';
 import type { AppState } from './state/app-state.js';
@@ -51,6 +54,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     practice: options.practice?.scenario,
     production: !options.practice && isProductionContext(readSettings(env).settings.productionContextPattern, selection.context),
     note: selection.problem ?? (selection.hasKubeconfig ? undefined : 'no kubeconfig found: cluster tests cannot run; host and HTTP tests still work'),
+    allNamespaces: values['all-namespaces'] ?? false,
   };
   const theme = themeFor(context.env, { noColor: values['no-color'] });
 
@@ -59,6 +63,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   let quitDuringBoot = false;
   const instance = render(<Boot cluster={cluster} theme={theme} typed={typed} onQuit={() => (quitDuringBoot = true)} />, { exitOnCtrlC: false });
   let recorder: SessionRecorder | undefined;
+  let clusterService: ClusterService | undefined;
   let finalState: AppState | undefined;
   const stop = () => instance.unmount();
   process.once('SIGHUP', stop);
@@ -67,7 +72,16 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     const catalog = await openCatalog({ extraDirs: values.catalog ?? [], env: context.env, cwd: context.cwd });
     if (quitDuringBoot) return 130;
     recorder = openRecorder(context, options, catalog.catalog.version, cluster);
-    const services = buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly: values['read-only'] ?? false, allowMutating: values['allow-mutating'] ?? false });
+    // Cluster awareness: nothing is asked of the cluster until the app's first frame is out.
+    clusterService = openClusterService({
+      env,
+      selection,
+      components: catalog.catalog.components,
+      allNamespaces: values['all-namespaces'] ?? false,
+      explicitKubeconfig: childEnv.KUBECONFIG !== undefined,
+      practice: options.practice !== undefined,
+    });
+    const services = buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly: values['read-only'] ?? false, allowMutating: values['allow-mutating'] ?? false, clusterService });
     if (options.practice?.details) services.practice = practiceView(options.practice.details);
     const initial: Partial<AppState> = { initialQuery: typed.current };
     const note = catalogNote(catalog) ?? cluster.note;
@@ -82,6 +96,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   } finally {
     process.off('SIGHUP', stop);
     process.off('SIGTERM', stop);
+    clusterService?.dispose();
     recorder?.close();
   }
   if (!recorder) return 130;
@@ -100,12 +115,16 @@ type ServiceParts = {
   childEnv: Record<string, string>;
   readOnly: boolean;
   allowMutating: boolean;
+  clusterService: ClusterService;
 };
 
 /** The real services: runs through the runner and the journal, reports written next to the user. */
-function buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly, allowMutating }: ServiceParts): TuiServices {
+function buildServices({ context, catalog, recorder, cluster, theme, selection, childEnv, readOnly, allowMutating, clusterService }: ServiceParts): TuiServices {
   const lookup = testLookup(catalog.testById);
-  const policy = { readOnly, production: cluster.production, allowMutating, context: cluster.context };
+  const aware = clusterServices(clusterService, { components: catalog.catalog.components, base: cluster });
+  // Context, namespace and the production marker follow `:ctx` and `:ns`.
+  const current = () => clusterService.state();
+  const policy = () => ({ readOnly, production: !cluster.practice && current().production, allowMutating, context: current().context });
   const reportText = (format: ExportFormat) => renderReport(buildReport(recorder.state, { redact: true, lookup }), format);
   return {
     catalog,
@@ -116,23 +135,24 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
     readOnly,
     allowMutating,
     now: () => new Date(),
-    runTest: (request) => {
+    ...aware,
+    runTest: journalAccessBlocks((request) => {
       // The confirm screen refuses first; this is the last gate before a process starts.
-      const refusal = mutationRefusal(request.test, policy);
+      const refusal = mutationRefusal(request.test, policy());
       if (refusal) return Promise.resolve({ runId: '', outcome: 'error', finding: refusal });
       return executeTest({
         recorder,
         hypothesisId: request.hypothesisId,
         test: request.test,
         command: request.command,
-        context: selection.context,
-        namespace: selection.namespace,
+        context: current().context,
+        namespace: current().namespace,
         signal: request.signal,
         onOutput: request.onOutput,
         env: context.env,
         childEnv,
       });
-    },
+    }, { access: aware.access, recorder, namespace: () => current().namespace }),
     reportText,
     exportReport: (format) => {
       const path = reportPath({ sessionId: recorder.state.id, format, directory: readSettings(context.env).settings.export.directory, cwd: context.cwd });

@@ -19,6 +19,8 @@ export type ContextSelection = {
   files: string[];
   /** Whether any kubeconfig file exists at all. */
   hasKubeconfig: boolean;
+  /** Every context the files define (the first file naming one wins, as in kubectl), with its namespace. */
+  contexts: { name: string; namespace?: string | undefined }[];
   /** A file that exists but cannot be read as YAML. */
   problem?: string | undefined;
 };
@@ -39,16 +41,24 @@ export function selectContext(options: { kubeconfig?: string | undefined; contex
       const parsed = parse(readFileSync(file, 'utf8')) as RawKubeconfig | null;
       if (parsed && typeof parsed === 'object') configs.push(parsed);
     } catch (error) {
-      problem ??= `${file}: not a valid kubeconfig (${((error as Error).message.split('\n')[0] ?? '').trim()})`;
+      // file:line:col, as for every other file hunch reads; the parser's message without its own position.
+      const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+      const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
+      problem ??= `${file}${at ? `:${at.line}:${at.col}` : ''}: not a valid kubeconfig (${reason})`;
     }
   }
   const context = options.context ?? configs.find((c) => c['current-context'])?.['current-context'];
-  const entry = context ? configs.flatMap((c) => c.contexts ?? []).find((c) => c.name === context) : undefined;
+  const contexts = new Map<string, { name: string; namespace?: string | undefined }>();
+  for (const entry of configs.flatMap((c) => (Array.isArray(c.contexts) ? c.contexts : []))) {
+    if (typeof entry?.name === 'string' && !contexts.has(entry.name)) contexts.set(entry.name, { name: entry.name, namespace: entry.context?.namespace || undefined });
+  }
+  const entry = context ? contexts.get(context) : undefined;
   return {
     context: context || undefined,
-    namespace: options.namespace ?? entry?.context?.namespace ?? 'default',
+    namespace: options.namespace ?? entry?.namespace ?? 'default',
     files,
     hasKubeconfig: files.some((f) => existsSync(f)),
     problem,
+    contexts: [...contexts.values()],
   };
 }

@@ -8,7 +8,10 @@ import { statusColor, type Theme } from '../theme.js';
 export function StatusLine({ cluster, hypothesis, width, theme }: { cluster: ClusterView; hypothesis?: HypothesisState | undefined; width: number; theme: Theme }) {
   const context = cluster.context ? oneLine(cluster.context, 30) : 'no cluster';
   const marker = cluster.practice ? 'PRACTICE' : cluster.production ? 'PRODUCTION' : undefined;
-  const fixed = `hunch  ctx ${context}  ns ${cluster.namespace}${marker ? `  ${marker}` : ''}  `;
+  const scope = cluster.allNamespaces ? ' (-A)' : '';
+  // Background discovery in a word: suggestions and access marks are on their way, or will not come.
+  const discovery = cluster.discovery === 'loading' ? '  discovering…' : cluster.discovery === 'failed' ? '  no cluster data' : '';
+  const fixed = `hunch  ctx ${context}  ns ${cluster.namespace}${scope}${marker ? `  ${marker}` : ''}${discovery}  `;
   const room = Math.max(0, width - fixed.length - 12);
   return (
     <Box width={width}>
@@ -17,6 +20,7 @@ export function StatusLine({ cluster, hypothesis, width, theme }: { cluster: Clu
       <Text bold>{context}</Text>
       <Text>{`  ns `}</Text>
       <Text bold>{oneLine(cluster.namespace, 30)}</Text>
+      {scope ? <Text>{scope}</Text> : null}
       {marker ? (
         <Text>
           {'  '}
@@ -25,6 +29,7 @@ export function StatusLine({ cluster, hypothesis, width, theme }: { cluster: Clu
           </Text>
         </Text>
       ) : null}
+      {discovery ? <Text dimColor>{discovery}</Text> : null}
       {hypothesis && room > 8 ? (
         <Text>
           {'  '}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CatalogTest } from '../../core/catalog/schema.js';
 import type { Suggestions, TuiServices } from '../services.js';
 
@@ -11,7 +11,11 @@ export type SuggestionState = Suggestions & { loading: boolean };
 export function useSuggestions(services: TuiServices, test: CatalogTest, param: string | undefined, values: Readonly<Record<string, string>>, refreshKey: number): SuggestionState {
   const [state, setState] = useState<SuggestionState>({ loading: false, values: [] });
   const dependencyKey = JSON.stringify(values);
+  // A changed refresh key (ctrl+r) asks for fresh values instead of the cached ones.
+  const lastRefresh = useRef(refreshKey);
   useEffect(() => {
+    const refresh = refreshKey !== lastRefresh.current;
+    lastRefresh.current = refreshKey;
     if (!param || !services.suggest) {
       setState({ loading: false, values: [] });
       return undefined;
@@ -19,7 +23,7 @@ export function useSuggestions(services: TuiServices, test: CatalogTest, param: 
     const abort = new AbortController();
     setState({ loading: true, values: [] });
     services
-      .suggest({ test, param, values, signal: abort.signal })
+      .suggest({ test, param, values, signal: abort.signal, ...(refresh ? { refresh } : {}) })
       .then((result) => {
         if (!abort.signal.aborted) setState({ ...result, loading: false });
       })

@@ -7,19 +7,25 @@ import { sanitizeText } from '../../core/text/sanitize.js';
 import { useApp } from '../app-context.js';
 import { TextFieldView } from '../components/text-field-view.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
+import { useAccessMarks } from '../hooks/use-access.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
 import { confirmationWord } from '../state/confirmation-word.js';
+import { accessBlockedEvent } from '../cluster-services.js';
+import { AccessLine } from '../components/access-line.js';
 
 /**
  * Step 4: the exact command, context and namespace. Read-only runs on Enter; a mutating test needs
  * the resource name typed first, and is refused outright under --read-only or on production.
  */
 export function ConfirmScreen({ test }: { test: CatalogTest }) {
-  const { services, state, dispatch, size } = useApp();
+  const { services, state, dispatch, size, session, record } = useApp();
   const theme = services.theme;
   const values = state.values[test.id] ?? {};
   const rendered = useMemo(() => renderCommand(test, values, services.settings), [test, values, services.settings]);
+  const only = useMemo(() => [test], [test]);
+  const namespace = (rendered.ok ? rendered.command.values.namespace : undefined) ?? services.settings.namespace ?? services.cluster.namespace;
+  const access = useAccessMarks(services, only, namespace)(test);
   const [typed, setTyped] = useState<TextField>(emptyField);
   const mutating = test.effect === 'mutating';
   const word = confirmationWord(test, values);
@@ -59,7 +65,10 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       return true;
     }
     if (action === 'skip') {
-      dispatch({ type: 'message', message: { kind: 'info', text: `skipped ${test.id}` } });
+      // Not run for lack of access: the report hands its command to someone who has it.
+      const blocked = access?.state === 'denied' && rendered.ok && session.currentHypothesisId;
+      if (blocked) record(accessBlockedEvent(test, session.currentHypothesisId as string, access.missing, rendered.command.display));
+      dispatch({ type: 'message', message: { kind: 'info', text: blocked ? `skipped ${test.id}; the report lists it for someone who may ${access.missing}` : `skipped ${test.id}` } });
       dispatch({ type: 'advance-plan' });
       return true;
     }
@@ -91,6 +100,7 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       <Box borderStyle={theme.unicode ? 'round' : 'classic'} paddingX={1} width={Math.min(size.columns, 120)}>
         <Text wrap="wrap">{sanitizeText(`$ ${command.display}`)}</Text>
       </Box>
+      <AccessLine mark={access} theme={theme} width={size.columns} />
       {refusal ? <Text color={theme.color ? 'red' : undefined}>{refusal}</Text> : null}
       {mutating && !refusal ? (
         <Box flexDirection="column">

@@ -8,6 +8,7 @@ import { actionFor } from '../keys/bindings.js';
 import { TextFieldView } from '../components/text-field-view.js';
 import { Highlighted } from '../components/highlighted.js';
 import { clamp } from '../components/window.js';
+import { parseClusterCommand } from '../state/cluster-command.js';
 import { statusColor } from '../theme.js';
 
 type Suggestion = { kind: 'hypothesis'; id: string; text: string; tests: number } | { kind: 'test'; id: string; text: string; component: string };
@@ -20,7 +21,7 @@ export function HypothesisScreen() {
   const theme = services.theme;
 
   const suggestions = useMemo<Suggestion[]>(() => {
-    if (field.value.trim().length < 2) return [];
+    if (field.value.trim().length < 2 || field.value.startsWith(':')) return [];
     const found = services.catalog.searcher.search(field.value, { limit: 8, partial: true, ...(services.detectedComponents ? { detectedComponents: services.detectedComponents } : {}) });
     const hypotheses = found.hypotheses.slice(0, 3).flatMap((hit): Suggestion[] => {
       const h = services.catalog.hypothesisById.get(hit.id);
@@ -32,6 +33,16 @@ export function HypothesisScreen() {
     });
     return [...hypotheses, ...tests];
   }, [field.value, services, bodyRows]);
+
+  // `:ctx NAME` and `:ns NAME` switch where tests run; the status line follows.
+  const switchCluster = (command: NonNullable<ReturnType<typeof parseClusterCommand>>) => {
+    if (!services.switchCluster) {
+      dispatch({ type: 'message', message: { kind: 'warn', text: 'no cluster to switch: hunch found no kubeconfig' } });
+      return;
+    }
+    setField(emptyField);
+    void services.switchCluster(command).then((result) => dispatch({ type: 'message', message: { kind: result.ok ? 'info' : 'error', text: result.message } }));
+  };
 
   const state = (text: string, catalogHypothesis?: string, thenTest?: string) => {
     const hypothesisId = `h${session.hypotheses.length + 1}`;
@@ -46,6 +57,11 @@ export function HypothesisScreen() {
     if (action === 'submit') {
       const chosen = suggestions[cursor];
       const typed = field.value.trim();
+      const command = parseClusterCommand(typed);
+      if (command) {
+        switchCluster(command);
+        return true;
+      }
       if (chosen?.kind === 'hypothesis') state(chosen.text, chosen.id);
       else if (chosen?.kind === 'test') state(typed || chosen.text, undefined, chosen.id);
       else if (typed) state(typed);
@@ -95,7 +111,8 @@ export function HypothesisScreen() {
         <TextFieldView field={field} placeholder='e.g. "checkout returns 502" or paste an error message' color={theme.color} />
       </Box>
       <Text> </Text>
-      {suggestions.length === 0 && field.value.trim().length >= 2 ? (
+      {field.value.startsWith(':') ? <Text dimColor>:ctx NAME switches the kubeconfig context, :ns NAME the namespace (alone: show them)</Text> : null}
+      {suggestions.length === 0 && field.value.trim().length >= 2 && !field.value.startsWith(':') ? (
         <Text dimColor>No match yet. Try another word, a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.</Text>
       ) : null}
       {suggestions.map((s, i) => (

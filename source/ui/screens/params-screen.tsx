@@ -126,14 +126,14 @@ export function ParamsScreen({ test }: { test: CatalogTest }) {
       {error ? <Text color={theme.color ? 'red' : undefined}>{`error: ${oneLine(error, size.columns - 8)}`}</Text> : null}
       {suggestions.loading ? <Spinner label={`loading ${spec?.type ?? ''} suggestions from the cluster (keep typing)`} unicode={theme.unicode} /> : null}
       {!suggestions.loading && suggestions.reason ? <Text dimColor>{oneLine(`no suggestions: ${suggestions.reason}; type the value`, size.columns)}</Text> : null}
-      {view.label ? <Text dimColor>{`suggestions ${view.label}`}</Text> : null}
+      {view.label || suggestions.loadedAt ? <Text dimColor>{suggestionsHeading(view.label, suggestions.loadedAt, services.now())}</Text> : null}
       {shown.slice(view.start, view.end).map((s, i) => {
         const at = view.start + i;
         return (
           <Text key={s.value} inverse={theme.color && at === cursor} bold={at === cursor}>
             {at === cursor ? `${theme.symbols.cursor} ` : '  '}
             {oneLine(s.value, size.columns - 30)}
-            {s.note ? <Text dimColor>{`  ${oneLine(s.note, 40)}`}</Text> : null}
+            {s.note ? <Text dimColor>{`  ${oneLine(s.note, Math.max(40, size.columns - s.value.length - 8))}`}</Text> : null}
           </Text>
         );
       })}
@@ -164,4 +164,11 @@ function initialValue(spec: ParamSpec | undefined, values: Readonly<Record<strin
   if (spec.default !== undefined) return String(spec.default);
   if (spec.type === 'namespace' && namespace) return namespace;
   return '';
+}
+
+/** "suggestions 1–8 of 12 · from the cluster 2m ago (ctrl+r refreshes)". */
+function suggestionsHeading(range: string | undefined, loadedAt: Date | undefined, now: Date): string {
+  const age = loadedAt ? Math.max(0, Math.round((now.getTime() - loadedAt.getTime()) / 1000)) : undefined;
+  const ago = age === undefined ? '' : age < 60 ? `${age}s ago` : age < 3600 ? `${Math.floor(age / 60)}m ago` : `${Math.floor(age / 3600)}h ago`;
+  return ['suggestions', range ?? '', ago ? `· from the cluster ${ago} (ctrl+r refreshes)` : ''].filter(Boolean).join(' ');
 }

@@ -6,12 +6,14 @@ import { oneLine } from '../../core/text/sanitize.js';
 import { missingTools } from '../../core/tools.js';
 import { useApp } from '../app-context.js';
 import { editField, fieldOf, type TextField } from '../hooks/text-field.js';
+import { accessWords, useAccessMarks } from '../hooks/use-access.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
 import { TextFieldView } from '../components/text-field-view.js';
 import { TestDetails } from '../components/test-details.js';
 import { clamp, listWindow } from '../components/window.js';
 import { testsForHypothesis } from '../state/tests-for-hypothesis.js';
+import type { AccessMark } from '../services.js';
 import { outcomeColor } from '../theme.js';
 
 /** Step 2: the tests that speak to the hypothesis, ranked; pick one or build a plan of several. */
@@ -27,6 +29,8 @@ export function TestsScreen() {
   const cursor = Math.max(0, tests.findIndex((t) => t.id === cursorId));
   const move = (to: number) => setCursorId(tests[clamp(to, 0, tests.length - 1)]?.id);
   const page = Math.max(1, bodyRows - 6);
+  // Access is checked for the namespace the tests would run in: a preset one, else the session's.
+  const accessOf = useAccessMarks(services, tests, state.values['*']?.namespace ?? services.settings.namespace ?? services.cluster.namespace);
 
   useKeys((input, key, name) => {
     if (filter) {
@@ -113,14 +117,14 @@ export function TestsScreen() {
         <Text dimColor>No test matches. Try other words (esc), a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.</Text>
       ) : null}
       {tests.slice(view.start, view.end).map((test, i) => (
-        <TestRow key={test.id} test={test} active={view.start + i === cursor} width={width} />
+        <TestRow key={test.id} test={test} active={view.start + i === cursor} width={width} access={accessOf(test)} />
       ))}
       {details && current ? <TestDetails test={current} width={width} rows={detailRows} /> : null}
     </Box>
   );
 }
 
-function TestRow({ test, active, width }: { test: CatalogTest; active: boolean; width: number }) {
+function TestRow({ test, active, width, access }: { test: CatalogTest; active: boolean; width: number; access?: AccessMark | undefined }) {
   const { services, state, session } = useApp();
   const theme = services.theme;
   const selected = state.selected.includes(test.id);
@@ -131,10 +135,11 @@ function TestRow({ test, active, width }: { test: CatalogTest; active: boolean; 
     test.effect === 'mutating' ? 'MUTATING' : 'read-only',
     detected ? `${theme.symbols.detected} here` : '',
     missing.length > 0 ? `needs ${missing.join(',')}` : '',
+    accessWords(access),
   ].filter(Boolean);
   const titleWidth = Math.max(10, width - 48);
   return (
-    <Text inverse={theme.color && active} bold={active}>
+    <Text inverse={theme.color && active} bold={active} wrap="truncate-end">
       {active ? `${theme.symbols.cursor}` : ' '}
       {selected ? ` ${theme.symbols.selected} ` : ` ${theme.symbols.unselected} `}
       {oneLine(test.title, titleWidth).padEnd(Math.min(titleWidth, 60))}
