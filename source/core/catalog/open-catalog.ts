@@ -48,7 +48,8 @@ export async function openCatalog(options: OpenCatalogOptions = {}): Promise<Ope
   const catalog = loadCatalog(dirs, options.cwd);
   const index = buildSearchIndex(catalog.tests, catalog.components, catalog.hypotheses);
   const compiled = { ...catalog, index };
-  if (useCache) writeCompiled(root, key, compiled);
+  // Writing the cache is for the next run: do it after this one has its answer.
+  if (useCache) setImmediate(() => writeCompiled(root, key, compiled));
   const byId = new Map(catalog.tests.map((t) => [t.id, t]));
   return fromCompiled(
     { ...compiled, testIds: catalog.tests.map((t) => t.id), getTest: (id) => byId.get(id), allTests: () => catalog.tests },
