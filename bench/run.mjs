@@ -43,7 +43,9 @@ async function firstFrame(env) {
   for (let i = 0; i < RUNS; i++) {
     const started = process.hrtime.bigint();
     const elapsed = await new Promise((resolve, reject) => {
-      const term = pty.spawn(process.execPath, [cli], { cols: 100, rows: 30, env: { ...process.env, ...env, CI: '' } });
+      // Ink treats any CI variable, even an empty one, as "not a terminal": drop it.
+      const { CI: _ci, ...parentEnv } = process.env;
+      const term = pty.spawn(process.execPath, [cli], { cols: 100, rows: 30, env: { ...parentEnv, ...env } });
       let seen = '';
       const timer = setTimeout(() => {
         term.kill();
