@@ -25,7 +25,7 @@ async function dispatch(argv: string[], print: Printer): Promise<number> {
     print.out(topic ? commandHelp(topic) : mainHelp(hunchVersion()));
     return 0;
   }
-  const isInteractive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI;
+  const isInteractive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
   const context = { print, env: process.env, cwd: process.cwd(), isInteractive };
   if (first === undefined || first.startsWith('-')) {
     const { runTui } = await import('./commands/tui.js');
@@ -46,6 +46,12 @@ async function dispatch(argv: string[], print: Printer): Promise<number> {
   }
   const command = await entry.load();
   return command.run({ ...context, args: rest });
+}
+
+/** The test Ink itself uses: in CI it draws no frames, so the TUI must not start there. */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  const set = (key: string) => key in env && env[key] !== '0' && env[key] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
 function reportError(error: unknown, print: Printer): number {
