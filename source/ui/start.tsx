@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { render } from 'ink';
 import { parseCommandArgs, parseParamPairs } from '../commands/args.js';
+import { requireFolders } from '../commands/catalog-context.js';
 import type { CommandContext } from '../commands/registry.js';
 import { selectContext, type ContextSelection } from '../core/cluster/kubeconfig-files.js';
 import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
 import { formatProblem } from '../core/catalog/problem.js';
 import { isProductionContext, mutationRefusal } from '../core/params/mutation-guard.js';
+import { killAllGroups } from '../core/runner/process-group.js';
 import { readSettings } from '../core/settings/read-settings.js';
 import { HunchError, UsageError } from '../core/errors.js';
 import { buildReport } from '../core/export/report-model.js';
@@ -43,6 +45,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     param: { type: 'string', multiple: true, short: 'p' },
   });
   const presets = parseParamPairs(values.param);
+  requireFolders(context, values.catalog);
   const childEnv: Record<string, string> = {};
   if (options.practice) childEnv.KUBECONFIG = options.practice.kubeconfig;
   else if (values.kubeconfig) childEnv.KUBECONFIG = values.kubeconfig;
@@ -66,8 +69,10 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   let clusterService: ClusterService | undefined;
   let finalState: AppState | undefined;
   const stop = () => instance.unmount();
-  process.once('SIGHUP', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: a hangup often brings a second SIGHUP, whose default action would kill hunch
+  // before the run it is stopping has been journaled.
+  process.on('SIGHUP', stop);
+  process.on('SIGTERM', stop);
   try {
     const catalog = await openCatalog({ extraDirs: values.catalog ?? [], env: context.env, cwd: context.cwd });
     if (quitDuringBoot) return 130;
@@ -96,6 +101,10 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   } finally {
     process.off('SIGHUP', stop);
     process.off('SIGTERM', stop);
+    // The UI is gone but a run it stopped may still be ending: a late signal (a hangup often
+    // brings two) kills what is left of it at once instead of killing hunch before it journals.
+    process.on('SIGHUP', killAllGroups);
+    process.on('SIGTERM', killAllGroups);
     clusterService?.dispose();
     recorder?.close();
   }

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogTest } from '../../core/catalog/schema.js';
 import { mutationRefusal } from '../../core/params/mutation-guard.js';
 import { renderCommand } from '../../core/params/render.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
+import { oneLine, sanitizeText } from '../../core/text/sanitize.js';
 import { useApp } from '../app-context.js';
 import { TextFieldView } from '../components/text-field-view.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
@@ -51,8 +51,9 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       dispatch({ type: 'go', screen: { name: 'tests' } });
       return true;
     }
-    // A mutating test's confirmation field takes letters, so e/s/c only act when it is empty.
-    if (mutating && !refusal && (typed.value !== '' || !['e', 's', 'c'].includes(name))) {
+    // A mutating test's confirmation field takes letters, so e/s/c only act when it is empty, and
+    // never when the name to type starts with that letter ("checkout" starts with c, not copy).
+    if (mutating && !refusal && (typed.value !== '' || !['e', 's', 'c'].includes(name) || word.startsWith(name))) {
       const edited = editField(typed, input, key);
       if (edited) {
         setTyped(edited);
@@ -88,9 +89,9 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       <Text bold>{test.title}</Text>
       <Text>
         {'context '}
-        <Text bold>{services.settings.context ?? '(kubectl default)'}</Text>
+        <Text bold>{services.settings.context ? oneLine(services.settings.context, 60) : '(kubectl default)'}</Text>
         {'   namespace '}
-        <Text bold>{command.values.namespace ?? services.settings.namespace ?? '—'}</Text>
+        <Text bold>{oneLine(command.values.namespace ?? services.settings.namespace ?? '—', 60)}</Text>
         {'   '}
         <Text color={theme.color ? (mutating ? 'red' : 'green') : undefined} bold>
           {mutating ? 'MUTATING: changes the cluster' : 'read-only'}
@@ -101,7 +102,7 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
         <Text wrap="wrap">{sanitizeText(`$ ${command.display}`)}</Text>
       </Box>
       <AccessLine mark={access} theme={theme} width={size.columns} />
-      {refusal ? <Text color={theme.color ? 'red' : undefined}>{refusal}</Text> : null}
+      {refusal ? <Text color={theme.color ? 'red' : undefined}>{oneLine(refusal)}</Text> : null}
       {mutating && !refusal ? (
         <Box flexDirection="column">
           <Text>{`This changes the cluster. Type ${word} and press enter to run it; esc cancels.`}</Text>
