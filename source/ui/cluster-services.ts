@@ -111,11 +111,14 @@ function accessChecks(cluster: ClusterService, target: Target | undefined): Acce
     },
     check: (tests, namespace, signal) => {
       for (const test of tests) {
+        if (signal.aborted) return;
         const needs = needsOf(test);
         const key = `${cluster.state().context ?? ''}|${namespace}|${test.id}`;
         if (needs.length === 0 || pending.has(key) || cluster.peekAccess(needs, namespace)) continue;
         pending.add(key);
-        void cluster.checkAccess(needs, namespace, signal).then(() => {
+        // Not tied to the screen's signal: an answer that arrives after the screen moved on is
+        // kept, and the next screen to ask shows it at once.
+        void cluster.checkAccess(needs, namespace).then(() => {
           pending.delete(key);
           changed();
         });

@@ -83,6 +83,15 @@ describe('access checks against the practice cluster', () => {
     expect(reviews.length).toBe(asked);
   });
 
+  it('keeps the answer to a question whose asker moved on, for the next one to ask', async () => {
+    const needs = [{ verb: 'list', resource: 'services', group: '', namespaced: true }];
+    const abort = new AbortController();
+    const first = service.checkAccess(needs, 'shop', abort.signal);
+    abort.abort();
+    expect(await first).toEqual({ state: 'unknown', reason: 'not checked: the question was withdrawn' });
+    await expect.poll(() => service.peekAccess(needs, 'shop')).toEqual({ state: 'allowed' });
+  });
+
   it('leaves a forbidden list as a gap with its reason, and suggests what it could list', async () => {
     const state = service.state();
     expect(state.discovery.status).toBe('ready');

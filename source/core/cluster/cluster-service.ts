@@ -129,7 +129,7 @@ export class ClusterService {
   async suggest(request: SuggestRequest): Promise<SuggestionList & { loadedAt?: Date | undefined }> {
     if (request.refresh) await this.refresh();
     const cache = this.cache();
-    await untilSignal(this.discovered(cache), request.signal);
+    await untilSignal(this.discovered(cache), request.signal, undefined);
     const { namespace } = this.state_;
     const query = {
       spec: request.spec,
@@ -144,7 +144,7 @@ export class ClusterService {
     if (!cache.inventory) return suggestOffline(query, cache.failure ?? { kind: 'timeout', message: 'the cluster has not answered yet' });
     if (cache.failure) return suggestOffline(query, cache.failure);
     const wanted = namespaceFor(query);
-    if (needsNamespaceObjects(request.spec.type) && !cache.inventory.hasScope(wanted)) await untilSignal(this.scope(cache, wanted), request.signal);
+    if (needsNamespaceObjects(request.spec.type) && !cache.inventory.hasScope(wanted)) await untilSignal(this.scope(cache, wanted), request.signal, undefined);
     return { ...suggestValues(cache.inventory, query), loadedAt: cache.inventory.loadedAt };
   }
 
@@ -155,13 +155,20 @@ export class ClusterService {
     return cache?.access.peek(needs, namespace);
   }
 
-  /** Asks the cluster (SelfSubjectAccessReview) whether the needs are granted in a namespace. */
+  /**
+   * Asks the cluster (SelfSubjectAccessReview) whether the needs are granted in a namespace. The
+   * signal only stops the waiting: the question goes on and its answer is kept for whoever asks
+   * next (a screen left and come back to), until the service is disposed.
+   */
   async checkAccess(needs: readonly AccessNeed[], namespace: string, signal?: AbortSignal): Promise<AccessVerdict> {
     const cache = this.cache();
-    // A dead cluster answers once, through discovery, instead of once per question.
-    await untilSignal(this.discovered(cache), signal);
-    if (cache.failure && isFatal(cache.failure)) return { state: 'unknown', reason: cache.failure.message };
-    return cache.access.check(needs, namespace, signal);
+    const asked = (async (): Promise<AccessVerdict> => {
+      // A dead cluster answers once, through discovery, instead of once per question.
+      await this.discovered(cache);
+      if (cache.failure && isFatal(cache.failure)) return { state: 'unknown', reason: cache.failure.message };
+      return cache.access.check(needs, namespace, cache.abort.signal);
+    })();
+    return untilSignal(asked, signal, { state: 'unknown', reason: 'not checked: the question was withdrawn' });
   }
 
   /** `:ctx NAME`: another kubeconfig context, with that context's namespace. */
@@ -178,7 +185,7 @@ export class ClusterService {
   async selectNamespace(name: string, signal?: AbortSignal): Promise<SwitchResult> {
     if (!DNS_LABEL.test(name)) return { ok: false, message: `"${name}" is not a namespace name (lowercase letters, digits and '-')` };
     const cache = this.cache();
-    await untilSignal(this.discovered(cache), signal);
+    await untilSignal(this.discovered(cache), signal, undefined);
     const listed = cache.inventory?.cluster.namespaces;
     let note = '';
     if (listed && !listed.failure) {
