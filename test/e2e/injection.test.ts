@@ -63,18 +63,17 @@ let runs = 0;
 describe('every catalogue test, run for real with hostile values and hostile cluster answers', () => {
   it('never creates the canary, and every program receives exactly the argv the catalogue shaped', async () => {
     const jobs: { test: CatalogTest; command: RenderedCommand; log: string }[] = [];
-    for (const test of catalog.tests) {
-      // Scripts get two rounds with different payloads (their own code meets the values); plain commands one.
-      for (let round = 0; round < (test.script !== undefined ? 2 : 1); round++) {
-        const values = valuesFor(test, round);
-        const rendered = values ? renderCommand(test, values, { context: 'ctx' }) : undefined;
-        if (!rendered?.ok) continue;
-        const log = join(work, 'logs', `${test.id}-${round}`);
-        mkdirSync(log, { recursive: true });
-        jobs.push({ test, command: rendered.command, log });
-      }
+    // One run per test: payloads rotate across tests and parameters (the render-level property
+    // test tries forty per test), and every run also meets the hostile cluster answers.
+    for (const [round, test] of catalog.tests.entries()) {
+      const values = valuesFor(test, round);
+      const rendered = values ? renderCommand(test, values, { context: 'ctx' }) : undefined;
+      if (!rendered?.ok) continue;
+      const log = join(work, 'logs', test.id);
+      mkdirSync(log, { recursive: true });
+      jobs.push({ test, command: rendered.command, log });
     }
-    expect(jobs.length).toBeGreaterThan(catalog.tests.length);
+    expect(jobs.length).toBeGreaterThan(catalog.tests.length * 0.9);
     const mismatches: string[] = [];
     await eachLimit(jobs, 4, async ({ test, command, log }) => {
       runs++;
