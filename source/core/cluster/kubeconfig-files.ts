@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { parse } from 'yaml';
+import jsYaml from 'js-yaml';
 
 /** The kubeconfig files kubectl would read: --kubeconfig, else every file in KUBECONFIG, else ~/.kube/config. */
 export function kubeconfigFiles(options: { kubeconfig?: string | undefined; env?: NodeJS.ProcessEnv } = {}): string[] {
@@ -38,7 +38,7 @@ export function selectContext(options: { kubeconfig?: string | undefined; contex
   for (const file of files) {
     if (!existsSync(file)) continue;
     try {
-      const parsed = parse(readFileSync(file, 'utf8')) as RawKubeconfig | null;
+      const parsed = jsYaml.load(readFileSync(file, 'utf8')) as RawKubeconfig | null;
       if (parsed && typeof parsed === 'object') configs.push(parsed);
     } catch (error) {
       // file:line:col, as for every other file hunch reads; the parser's message without its own position.
