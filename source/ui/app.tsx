@@ -1,15 +1,15 @@
-import { Box, Static, Text, useApp as useInkApp, useInput, type Key } from 'ink';
+import { Box, Static, Text, useApp as useInkApp, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { NewSessionEvent } from '../core/session/events.js';
 import { currentHypothesis, type RunState } from '../core/session/reducer.js';
-import { formatDuration } from '../core/export/labels.js';
-import { oneLine } from '../core/text/sanitize.js';
 import { AppContext, useApp, type AppContextValue } from './app-context.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { HintsBar } from './components/hints-bar.js';
 import { MessageLine } from './components/message-line.js';
 import { StatusLine } from './components/status-line.js';
-import { KeysContext, type KeyRegistry } from './hooks/use-keys.js';
+import { FinishedRun } from './components/finished-run.js';
+import { useTerminalInput } from './input-root.js';
+import { KeyScopeContext, KeysContext, type KeyRegistry } from './hooks/use-keys.js';
 import { useClusterNote, useLiveServices } from './hooks/use-live-services.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { keyName } from './keys/key-name.js';
@@ -28,10 +28,9 @@ import { RevealScreen } from './screens/reveal-screen.js';
 import { RunScreen } from './screens/run-screen.js';
 import { TestsScreen } from './screens/tests-screen.js';
 import { VerdictScreen } from './screens/verdict-screen.js';
-import { outcomeColor, type Theme } from './theme.js';
+import { chromeLayout } from './state/chrome-layout.js';
 
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 10;
+export { MIN_COLUMNS, MIN_ROWS } from './state/chrome-layout.js';
 
 export type AppProps = { services: TuiServices; initial?: Partial<AppState>; onExit?: (state: AppState) => void };
 
@@ -73,10 +72,10 @@ export function App({ services: given, initial, onExit }: AppProps) {
   const clearMessage = useCallback(() => dispatch({ type: 'message', message: undefined }), []);
   useClusterNote(services, dispatch);
 
-  // Small terminals shrink the chrome in steps: no hints below 16 rows, no blank lines below 12.
-  const compact = size.rows < 16;
-  const chromeRows = compact ? 3 : 5;
-  const bodyRows = Math.max(3, size.rows - chromeRows - 1);
+  const layout = chromeLayout(size.columns, size.rows);
+  const bodyRows = layout.tooSmall ? 1 : layout.bodyRows;
+  // The key table the showing screen says is in force (a field open, the full output), if any.
+  const [screenScope, setScreenScope] = useState<KeyScope | undefined>(undefined);
   const value: AppContextValue = useMemo(
     () => ({ services, state, dispatch, session, record, refresh, size, bodyRows, exit, leave }),
     [services, state, session, record, refresh, size, bodyRows, exit, leave],
@@ -86,7 +85,7 @@ export function App({ services: given, initial, onExit }: AppProps) {
   // (a fast typist, a terminal that batches "down" and "enter") sees the state the previous key made.
   const queue = useRef<{ input: string; key: Key }[]>([]);
   const [, setPending] = useState(0);
-  useInput((input, key) => {
+  useTerminalInput((input, key) => {
     queue.current.push(...splitInput(input, key));
     setPending((n) => n + 1);
   });
@@ -114,24 +113,25 @@ export function App({ services: given, initial, onExit }: AppProps) {
     }
   }
 
-  if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
-    return <Text>{`terminal too small (${size.columns}x${size.rows}; hunch needs ${MIN_COLUMNS}x${MIN_ROWS})`}</Text>;
-  }
+  if (layout.tooSmall) return <Text>{layout.message}</Text>;
   const theme = services.theme;
   const finished = session.runs.filter((r) => r.state !== 'running');
+  const scope = screenScope ?? scopeOf(state.screen, session);
   return (
     <AppContext.Provider value={value}>
       <KeysContext.Provider value={keys}>
-        <Static items={finished}>{(run) => <FinishedRun key={run.runId} run={run} theme={theme} width={size.columns} />}</Static>
-        <Box flexDirection="column" width={size.columns}>
-          <StatusLine cluster={services.cluster} hypothesis={currentHypothesis(session)} width={size.columns} theme={theme} />
-          {compact ? null : <HintsBar scope={scopeOf(state.screen, session)} width={size.columns} theme={theme} />}
-          {compact ? null : <Text> </Text>}
-          <Box flexDirection="column" height={bodyRows} overflow="hidden">
-            {state.help ? <HelpOverlay scope={scopeOf(state.screen, session)} width={size.columns} theme={theme} /> : <CurrentScreen screen={state.screen} />}
+        <KeyScopeContext.Provider value={setScreenScope}>
+          <Static items={finished}>{(run) => <FinishedRun key={run.runId} run={run} theme={theme} width={size.columns} />}</Static>
+          <Box flexDirection="column" width={size.columns}>
+            <StatusLine cluster={services.cluster} hypothesis={currentHypothesis(session)} width={size.columns} theme={theme} />
+            {layout.hints ? <HintsBar scope={scope} width={size.columns} theme={theme} /> : null}
+            {layout.spacer ? <Text> </Text> : null}
+            <Box flexDirection="column" height={bodyRows} overflow="hidden">
+              {state.help ? <HelpOverlay scope={scope} width={size.columns} rows={bodyRows} theme={theme} /> : <CurrentScreen screen={state.screen} />}
+            </Box>
+            <MessageLine message={state.message} onClear={clearMessage} width={size.columns} theme={theme} />
           </Box>
-          <MessageLine message={state.message} onClear={clearMessage} width={size.columns} theme={theme} />
-        </Box>
+        </KeyScopeContext.Provider>
       </KeysContext.Provider>
     </AppContext.Provider>
   );
@@ -180,17 +180,4 @@ function scopeOf(screen: Screen, session: { runs: RunState[] }): KeyScope {
     default:
       return screen.name;
   }
-}
-
-/** One line per finished run in the scrollback: symbol, outcome, duration, command. */
-function FinishedRun({ run, theme, width }: { run: RunState; theme: Theme; width: number }) {
-  const outcome = run.outcome ?? 'error';
-  const symbol = run.status === 'cancelled' || run.state === 'interrupted' ? theme.symbols.stopped : theme.symbols[outcome];
-  return (
-    <Text>
-      <Text color={theme.color ? outcomeColor(outcome) : undefined}>{`${symbol} ${outcome.padEnd(12)}`}</Text>
-      <Text dimColor>{`${formatDuration(run.durationMs).padEnd(8)} `}</Text>
-      {oneLine(run.command, Math.max(10, width - 24))}
-    </Text>
-  );
 }

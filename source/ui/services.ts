@@ -4,6 +4,7 @@ import type { ExportFormat } from '../core/export/render.js';
 import type { RenderedCommand, RunSettings } from '../core/params/render.js';
 import type { OutputStream } from '../core/runner/run.js';
 import type { ExecuteResult } from '../core/session/execute-test.js';
+import type { RecentHypothesis } from '../core/session/recent-hypotheses.js';
 import type { SessionState } from '../core/session/reducer.js';
 import type { SessionRecorder } from '../core/session/store.js';
 import type { Theme } from './theme.js';
@@ -94,7 +95,12 @@ export type TuiServices = {
   /** `--allow-mutating`: mutating tests may run on a production context (still after typed confirmation). */
   allowMutating?: boolean;
   runTest(request: RunTestRequest): Promise<ExecuteResult>;
-  exportReport(format: ExportFormat): { path: string } | { error: string };
+  /** Writes the report to `destination` (a file, or a folder for the default name), else to the default place. */
+  exportReport(format: ExportFormat, destination?: string): { path: string } | { error: string };
+  /** Where a report of this format goes when the user names no destination (settings' export folder, else here). */
+  exportPath?(format: ExportFormat): string;
+  /** The format the settings prefer. */
+  exportFormat?: ExportFormat | undefined;
   /** The report as text, for the clipboard. */
   reportText(format: ExportFormat): string;
   /** Puts text on the clipboard; resolves to the message to show. */
@@ -109,5 +115,7 @@ export type TuiServices = {
   /** Switches context or namespace; resolves to the line to show. */
   switchCluster?(request: ClusterSwitch): Promise<{ ok: boolean; message: string }>;
   practice?: PracticeView | undefined;
+  /** Hypotheses of earlier sessions, offered when the hypothesis field is empty. */
+  recentHypotheses?(): readonly RecentHypothesis[];
   now(): Date;
 };

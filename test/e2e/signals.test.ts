@@ -116,7 +116,7 @@ describe('the TUI stops runs and exits cleanly, in a real terminal', () => {
     const started = await startTreeRun(home, join(dir, 'pids'));
     tui = started.tui;
     tui.press('ctrl+c');
-    await tui.waitFor(/ERROR\s+stopped by the user/, 15_000);
+    await tui.waitFor(/⏹ STOPPED\s+stopped by you/, 15_000);
     await expect.poll(() => started.pids.filter(alive), { timeout: 5000 }).toEqual([]);
     expect(alive(tui.pid)).toBe(true);
     expectJournalClosed(home, 'cancelled');

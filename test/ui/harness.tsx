@@ -27,6 +27,7 @@ const KEYS: Record<string, string> = {
   'ctrl+c': '\u0003',
   'ctrl+o': '\u000f',
   'ctrl+r': '\u0012',
+  'ctrl+u': '\u0015',
 };
 
 // eslint-disable-next-line no-control-regex
@@ -79,14 +80,27 @@ export type Harness = Awaited<ReturnType<typeof renderApp>>;
  * real session journal in a temp dir, and a fake runner and clock. Every key waits for the frame
  * the test names; nothing sleeps.
  */
-export async function renderApp(options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; services?: Partial<TuiServices>; initial?: Partial<AppState> } = {}) {
+export type HarnessOptions = {
+  columns?: number;
+  rows?: number;
+  /** LANG, NO_COLOR, TERM as the theme reads them (UTF-8 and colour when not given). */
+  env?: NodeJS.ProcessEnv;
+  services?: Partial<TuiServices>;
+  initial?: Partial<AppState>;
+  /** A hypothesis already stated when the app opens (the tests screen then shows its tests). */
+  hypothesis?: { text: string; catalogHypothesis?: string };
+};
+
+export async function renderApp(options: HarnessOptions = {}) {
   sharedCatalog ??= await openCatalog({ cache: false });
   const journal = new SessionJournal(join(tempDir(), 'session.jsonl'), { redact: true, now: () => new Date('2026-11-28T10:00:00Z') });
   const session = new SessionRecorder(journal);
   session.record({ type: 'session-started', sessionId: 'test-session', hunchVersion: '0.0.0', catalogVersion: sharedCatalog.catalog.version, context: 'test-ctx', namespace: 'shop' });
+  if (options.hypothesis) session.record({ type: 'hypothesis-stated', hypothesisId: 'h1', text: options.hypothesis.text, catalogHypothesis: options.hypothesis.catalogHypothesis });
   const runner = new FakeRunner(() => session);
   const copied: string[] = [];
   const exported: string[] = [];
+  const destinations: (string | undefined)[] = [];
   const services: TuiServices = {
     catalog: sharedCatalog,
     session,
@@ -96,10 +110,12 @@ export async function renderApp(options: { columns?: number; rows?: number; env?
     readOnly: false,
     now: () => new Date('2026-11-28T10:00:00Z'),
     runTest: runner.run,
-    exportReport: (format) => {
+    exportReport: (format, destination) => {
       exported.push(format);
-      return { path: `/tmp/report.${format}` };
+      destinations.push(destination);
+      return { path: destination ?? `/tmp/report.${format}` };
     },
+    exportPath: (format) => `/tmp/report.${format}`,
     reportText: (format) => `report in ${format}`,
     copyText: async (text) => {
       copied.push(text);
@@ -140,7 +156,10 @@ export async function renderApp(options: { columns?: number; rows?: number; env?
     runner,
     copied,
     exported,
+    destinations,
     frame,
+    /** The frame's lines, trailing spaces removed. */
+    lines: () => frame().split('\n').map((line) => line.replace(/\s+$/, '')),
     waitFor,
     exitedWith: () => exitedWith,
     /** Presses one key by name ("enter", "down", "ctrl+c") or types text, then waits for `until`. */

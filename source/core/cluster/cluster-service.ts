@@ -2,7 +2,7 @@ import type { Component, ParamSpec } from '../catalog/schema.js';
 import { AccessChecker, type AccessNeed, type AccessVerdict } from './access-review.js';
 import { ClusterClient } from './cluster-client.js';
 import { detectComponents, type DetectedComponents } from './detect-components.js';
-import { discoverCluster, discoverScope, isFatal } from './discover.js';
+import { discoverCluster, discoverScope, discoverPodsEverywhere, isFatal } from './discover.js';
 import type { ClusterFailure, ClusterResult } from './failure.js';
 import { ALL_NAMESPACES, type Inventory } from './inventory.js';
 import { needsNamespaceObjects, namespaceFor, suggestOffline, suggestValues, type SuggestionList } from './suggest-values.js';
@@ -65,6 +65,8 @@ type ContextCache = {
   inventory?: Inventory;
   failure?: ClusterFailure;
   scopes: Map<string, Promise<void>>;
+  /** The all-namespaces pod list, asked for once, when a namespace is first suggested. */
+  everywhere?: Promise<void>;
   access: AccessChecker;
 };
 
@@ -145,6 +147,7 @@ export class ClusterService {
     if (cache.failure) return suggestOffline(query, cache.failure);
     const wanted = namespaceFor(query);
     if (needsNamespaceObjects(request.spec.type) && !cache.inventory.hasScope(wanted)) await untilSignal(this.scope(cache, wanted), request.signal, undefined);
+    if (request.spec.type === 'namespace' && !this.state_.allNamespaces) await untilSignal(this.podsEverywhere(cache), request.signal, undefined);
     return { ...suggestValues(cache.inventory, query), loadedAt: cache.inventory.loadedAt };
   }
 
@@ -280,6 +283,17 @@ export class ClusterService {
     })();
     cache.scopes.set(namespace, loading);
     return loading;
+  }
+
+  /** Lists the pods of every namespace into the inventory (once); a refusal simply leaves it out. */
+  private podsEverywhere(cache: ContextCache): Promise<void> {
+    cache.everywhere ??= (async () => {
+      const opened = await cache.client;
+      if (!opened.ok || !cache.inventory) return;
+      const listing = await discoverPodsEverywhere(opened.value, { signal: cache.abort.signal, now: this.now });
+      if (!listing.failure) cache.inventory.setPodsEverywhere(listing);
+    })();
+    return cache.everywhere;
   }
 
   private detect(cache: ContextCache): DetectedComponents {

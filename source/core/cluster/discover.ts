@@ -161,6 +161,12 @@ export async function discoverScope(client: ClusterClient, scope: string, option
   return listings;
 }
 
+/** Pods of every namespace, alone: one list call, for namespace suggestions. */
+export function discoverPodsEverywhere(client: ClusterClient, options: DiscoveryOptions = {}): Promise<Listing<ObjectSummary>> {
+  const now = options.now?.() ?? new Date();
+  return list(client, 'list pods in all namespaces', LISTERS.pod.everywhere, (item) => LISTERS.pod.summarize(item as never, now), options.signal);
+}
+
 async function list<T>(
   client: ClusterClient,
   what: string,

@@ -77,6 +77,11 @@ export const ALL_NAMESPACES = '*';
  */
 export class Inventory {
   private readonly scopes = new Map<string, ScopeListings>();
+  /**
+   * Pods of every namespace, listed on their own (without the other kinds) so namespace
+   * suggestions can say where a component runs and which namespaces have failing pods.
+   */
+  private everywherePods: Listing<ObjectSummary> | undefined;
 
   constructor(
     readonly context: string,
@@ -86,6 +91,16 @@ export class Inventory {
 
   addScope(scope: string, listings: ScopeListings): void {
     this.scopes.set(scope, listings);
+  }
+
+  setPodsEverywhere(listing: Listing<ObjectSummary>): void {
+    this.everywherePods = listing;
+  }
+
+  /** Every pod known in any namespace: from the scopes looked at and the all-namespaces pod list. */
+  knownPods(): ObjectSummary[] {
+    const fromScopes = this.objects('pod', ALL_NAMESPACES)?.items ?? [];
+    return dedupe([...fromScopes, ...(this.everywherePods?.items ?? [])]);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Component, ParamSpec, ParamType } from '../catalog/schema.js';
 import { objectEvidence } from './detect-components.js';
 import type { ClusterFailure } from './failure.js';
-import { ALL_NAMESPACES, NAMESPACED_KINDS, type Inventory, type NamespacedKind, type ObjectSummary } from './inventory.js';
+import { NAMESPACED_KINDS, type Inventory, type NamespacedKind, type ObjectSummary } from './inventory.js';
 
 /** A value to offer, with a few words on why (its state, "current", the component it runs). */
 export type Suggestion = { value: string; note?: string | undefined };
@@ -131,22 +131,39 @@ function noteFor(object: ObjectSummary, component: string | undefined): string |
 function namespaces(inventory: Inventory, query: SuggestionQuery): SuggestionList {
   const listed = inventory.cluster.namespaces;
   const recent = query.recentNamespaces ?? [];
-  const pods = inventory.objects('pod', ALL_NAMESPACES)?.items ?? [];
+  const pods = inventory.knownPods();
   const failing = new Map<string, number>();
   for (const pod of pods) if (pod.health.severity === 2) failing.set(pod.namespace, (failing.get(pod.namespace) ?? 0) + 1);
+  // Where the test's component runs: someone who does not know the cluster learns it here.
+  const runs = componentHomes(pods, query.component);
   // Without the list (forbidden), offer what is known: the current, recent and seen namespaces.
   const names = listed.failure ? [query.namespace, ...recent, ...pods.map((p) => p.namespace)] : listed.items.map((n) => n.name);
   const unique = [...new Set(names.filter((n) => n))];
-  const order = (name: string) => (name === query.namespace ? 0 : recent.includes(name) ? 1 : failing.has(name) ? 2 : 3);
+  const order = (name: string) => (name === query.namespace ? 0 : runs.has(name) ? 1 : recent.includes(name) ? 2 : failing.has(name) ? 3 : 4);
   const values = unique
-    .sort((a, b) => order(a) - order(b) || (failing.get(b) ?? 0) - (failing.get(a) ?? 0) || (order(a) === 1 ? recent.indexOf(a) - recent.indexOf(b) : a.localeCompare(b)))
+    .sort((a, b) => order(a) - order(b) || (failing.get(b) ?? 0) - (failing.get(a) ?? 0) || (order(a) === 2 ? recent.indexOf(a) - recent.indexOf(b) : a.localeCompare(b)))
     .map((name) => {
       const count = failing.get(name);
-      const words = [name === query.namespace ? 'current' : recent.includes(name) ? 'recent' : '', count ? `${count} unhealthy pod${count === 1 ? '' : 's'}` : ''];
+      const home = runs.get(name);
+      const words = [
+        name === query.namespace ? 'current' : recent.includes(name) ? 'recent' : '',
+        home && query.component ? `has ${query.component.id} (${home})` : '',
+        count ? `${count} unhealthy pod${count === 1 ? '' : 's'}` : '',
+      ];
       const note = words.filter((w) => w).join(' · ');
       return { value: name, note: note || undefined };
     });
   return { values, reason: listed.failure ? `${listed.failure.message}; showing the namespaces hunch knows of` : undefined };
+}
+
+/** The namespaces whose pods look like the component, each with the first such pod's name. */
+function componentHomes(pods: readonly ObjectSummary[], component: SuggestionQuery['component']): Map<string, string> {
+  const homes = new Map<string, string>();
+  if (!component || (component.detect.images.length === 0 && component.detect.labels.length === 0)) return homes;
+  for (const pod of [...pods].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!homes.has(pod.namespace) && objectEvidence(component, pod)) homes.set(pod.namespace, pod.name);
+  }
+  return homes;
 }
 
 function nodes(inventory: Inventory, pod: ObjectSummary | undefined): SuggestionList {

@@ -19,10 +19,10 @@ export const KEYMAP = {
   ],
   hypothesis: [
     { keys: ['enter'], action: 'submit', label: 'state it', help: 'state the typed hypothesis (or the highlighted suggestion) and list its tests', hint: true },
-    { keys: ['up', 'down'], action: 'move', label: 'suggestions', help: 'move through matching hypotheses and tests', hint: true },
-    { keys: ['tab'], action: 'complete', label: 'use suggestion', help: 'copy the highlighted hypothesis into the field' },
-    { keys: ['ctrl+o'], action: 'history', label: 'hypotheses', help: 'go back to a hypothesis of this session', hint: true },
-    { keys: ['esc'], action: 'clear', label: 'clear', help: 'clear the field' },
+    { keys: ['up', 'down'], action: 'move', label: 'suggestions', help: 'move through matching hypotheses and tests; with the field empty, this session\'s and earlier sessions\' hypotheses', hint: true },
+    { keys: ['tab'], action: 'complete', label: 'use suggestion', help: 'copy the highlighted hypothesis into the field to edit it' },
+    { keys: ['ctrl+o'], action: 'history', label: 'hypotheses', help: 'every hypothesis of this session with its state; go back to one', hint: true },
+    { keys: ['esc'], action: 'clear', label: 'clear', help: 'clear the field (never quits)' },
   ],
   history: [
     { keys: ['enter'], action: 'open', label: 'open', help: 'continue with the highlighted hypothesis', hint: true },
@@ -61,19 +61,39 @@ export const KEYMAP = {
     { keys: ['e'], action: 'edit', label: 'edit', help: 'edit the parameters', hint: true },
     { keys: ['s'], action: 'skip', label: 'skip', help: 'skip this test', hint: true },
     { keys: ['c'], action: 'copy', label: 'copy', help: 'copy the command to the clipboard (OSC 52, works over SSH)', hint: true },
+    { keys: ['up', 'down'], action: 'scroll', label: 'scroll', help: 'scroll a command taller than the screen (a script)' },
     { keys: ['esc'], action: 'back', label: 'cancel', help: 'back to the tests without running', hint: true },
   ],
   running: [
     { keys: ['esc', 'ctrl+c'], action: 'stop', label: 'stop', help: 'stop the test and everything it started', hint: true },
+    { keys: ['f'], action: 'full', label: 'full output', help: 'show the whole output so far (scroll with up/down)', hint: true },
+  ],
+  output: [
+    { keys: ['up', 'k'], action: 'up', label: 'scroll up', help: 'one line back', hint: true },
+    { keys: ['down', 'j'], action: 'down', label: 'scroll down', help: 'one line on' },
+    { keys: ['pageup'], action: 'pageup', label: 'page up', help: 'one page back' },
+    { keys: ['pagedown'], action: 'pagedown', label: 'page down', help: 'one page on' },
+    { keys: ['g'], action: 'top', label: 'top', help: 'the first line kept' },
+    { keys: ['G'], action: 'bottom', label: 'end', help: 'the last line' },
+    { keys: ['esc', 'f'], action: 'close', label: 'close', help: 'back to the run', hint: true },
   ],
   finished: [
     { keys: ['n', 'enter'], action: 'next', label: 'next test', help: 'the next test of the plan, or back to the list', hint: true },
     { keys: ['v'], action: 'verdict', label: 'verdict', help: 'decide the hypothesis', hint: true },
     { keys: ['o'], action: 'override', label: 'override', help: 'change the outcome if you read the output differently', hint: true },
     { keys: ['a'], action: 'note', label: 'note', help: 'add a note to this run', hint: true },
-    { keys: ['f'], action: 'full', label: 'full output', help: 'show the whole output (scroll with up/down)' },
-    { keys: ['x'], action: 'suggested', label: 'suggested tests', help: 'run the tests the catalogue suggests after this one' },
+    { keys: ['f'], action: 'full', label: 'full output', help: 'show the whole output (scroll with up/down)', hint: true },
+    { keys: ['x'], action: 'suggested', label: 'suggested next', help: 'run the tests the catalogue suggests after this one (their shared parameters carried over)', hint: true },
     { keys: ['esc'], action: 'back', label: 'tests', help: 'back to the test list' },
+  ],
+  override: [
+    { keys: ['left', 'right'], action: 'choose', label: 'choose', help: 'choose the outcome you read in the output', hint: true },
+    { keys: ['enter'], action: 'set', label: 'set it', help: 'record the chosen outcome (the report shows what the rules said too)', hint: true },
+    { keys: ['esc'], action: 'cancel', label: 'cancel', help: 'keep the outcome as it is', hint: true },
+  ],
+  note: [
+    { keys: ['enter'], action: 'save', label: 'save note', help: 'add the note to this run (it goes into the report)', hint: true },
+    { keys: ['esc'], action: 'cancel', label: 'cancel', help: 'drop the note', hint: true },
   ],
   verdict: [
     { keys: ['left', 'right'], action: 'cycle', label: 'choose', help: 'choose confirmed, refuted or inconclusive', hint: true },
@@ -89,12 +109,19 @@ export const KEYMAP = {
   export: [
     { keys: ['up', 'k'], action: 'up', label: 'up', help: 'previous format' },
     { keys: ['down', 'j'], action: 'down', label: 'down', help: 'next format' },
-    { keys: ['enter'], action: 'write', label: 'write', help: 'write the report in the highlighted format', hint: true },
-    { keys: ['c'], action: 'copy', label: 'copy', help: 'copy the report to the clipboard', hint: true },
-    { keys: ['esc'], action: 'back', label: 'back', help: 'back', hint: true },
+    { keys: ['enter'], action: 'write', label: 'write', help: 'write the report in the highlighted format to the destination shown', hint: true },
+    { keys: ['d'], action: 'destination', label: 'destination', help: 'change where the report is written (a file, or a folder for the default name)', hint: true },
+    { keys: ['c'], action: 'copy', label: 'copy', help: 'copy the report to the clipboard (OSC 52, works over SSH)', hint: true },
+    { keys: ['q'], action: 'finish', label: 'finish', help: 'finish the session', hint: true },
+    { keys: ['esc'], action: 'back', label: 'back', help: 'back to what next', hint: true },
+  ],
+  destination: [
+    { keys: ['enter'], action: 'apply', label: 'use it', help: 'use the typed destination', hint: true },
+    { keys: ['esc'], action: 'cancel', label: 'cancel', help: 'keep the previous destination', hint: true },
   ],
   reveal: [
-    { keys: ['enter', 'q', 'esc', 'ctrl+c'], action: 'leave', label: 'leave', help: 'leave hunch', hint: true },
+    { keys: ['enter', 'q'], action: 'leave', label: 'leave', help: 'leave hunch', hint: true },
+    { keys: ['esc'], action: 'back', label: 'back', help: 'back to what next (export, more tests)', hint: true },
   ],
 } as const satisfies Record<string, readonly Binding[]>;
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogTest } from '../../core/catalog/schema.js';
 import { mutationRefusal } from '../../core/params/mutation-guard.js';
 import { renderCommand } from '../../core/params/render.js';
-import { oneLine, sanitizeText } from '../../core/text/sanitize.js';
+import { oneLine } from '../../core/text/sanitize.js';
 import { useApp } from '../app-context.js';
 import { TextFieldView } from '../components/text-field-view.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
@@ -13,13 +13,14 @@ import { actionFor } from '../keys/bindings.js';
 import { confirmationWord } from '../state/confirmation-word.js';
 import { accessBlockedEvent } from '../cluster-services.js';
 import { AccessLine } from '../components/access-line.js';
+import { CommandBox, commandLines } from '../components/command-box.js';
 
 /**
  * Step 4: the exact command, context and namespace. Read-only runs on Enter; a mutating test needs
  * the resource name typed first, and is refused outright under --read-only or on production.
  */
 export function ConfirmScreen({ test }: { test: CatalogTest }) {
-  const { services, state, dispatch, size, session, record } = useApp();
+  const { services, state, dispatch, size, session, record, bodyRows } = useApp();
   const theme = services.theme;
   const values = state.values[test.id] ?? {};
   const rendered = useMemo(() => renderCommand(test, values, services.settings), [test, values, services.settings]);
@@ -27,6 +28,11 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
   const namespace = (rendered.ok ? rendered.command.values.namespace : undefined) ?? services.settings.namespace ?? services.cluster.namespace;
   const access = useAccessMarks(services, only, namespace)(test);
   const [typed, setTyped] = useState<TextField>(emptyField);
+  const [scroll, setScroll] = useState(0);
+  const boxWidth = Math.min(size.columns, 120);
+  // Title, context line, blank, border (2), access, the closing lines: the command gets the rest.
+  const commandRows = Math.max(2, bodyRows - 8 - (test.effect === 'mutating' ? 2 : 0));
+  const commandCount = rendered.ok ? commandLines(rendered.command.display, boxWidth - 4).length : 0;
   const mutating = test.effect === 'mutating';
   const word = confirmationWord(test, values);
   const refusal = mutationRefusal(test, {
@@ -49,6 +55,10 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
     }
     if (action === 'back') {
       dispatch({ type: 'go', screen: { name: 'tests' } });
+      return true;
+    }
+    if (action === 'scroll') {
+      setScroll((at) => Math.max(0, Math.min(Math.max(0, commandCount - commandRows), at + (name === 'down' ? 1 : -1))));
       return true;
     }
     // A mutating test's confirmation field takes letters, so e/s/c only act when it is empty, and
@@ -78,7 +88,7 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
       return true;
     }
     return false;
-  });
+  }, 'confirm');
 
   if (!rendered.ok) {
     return <Text color={theme.color ? 'red' : undefined}>{`cannot build the command: ${rendered.errors.map((e) => `${e.param} ${e.message}`).join('; ')}`}</Text>;
@@ -98,9 +108,7 @@ export function ConfirmScreen({ test }: { test: CatalogTest }) {
         </Text>
       </Text>
       <Text> </Text>
-      <Box borderStyle={theme.unicode ? 'round' : 'classic'} paddingX={1} width={Math.min(size.columns, 120)}>
-        <Text wrap="wrap">{sanitizeText(`$ ${command.display}`)}</Text>
-      </Box>
+      <CommandBox display={command.display} width={boxWidth} rows={commandRows} offset={scroll} theme={theme} />
       <AccessLine mark={access} theme={theme} width={size.columns} />
       {refusal ? <Text color={theme.color ? 'red' : undefined}>{oneLine(refusal)}</Text> : null}
       {mutating && !refusal ? (

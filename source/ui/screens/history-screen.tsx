@@ -43,7 +43,7 @@ export function HistoryScreen() {
         const index = view.start + i;
         const runs = session.runs.filter((r) => r.hypothesisId === h.id).length;
         return (
-          <Text key={h.id} inverse={theme.color && index === cursor}>
+          <Text key={h.id} inverse={theme.color && index === cursor} wrap="truncate-end">
             {index === cursor ? `${theme.symbols.cursor} ` : '  '}
             <Text color={theme.color ? statusColor(h.status) : undefined}>{h.status.toUpperCase().padEnd(13)}</Text>
             {oneLine(h.text, size.columns - 30)}

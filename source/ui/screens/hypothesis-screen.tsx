@@ -1,49 +1,51 @@
-import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { oneLine } from '../../core/text/sanitize.js';
-import { useApp } from '../app-context.js';
+import type { RecentHypothesis } from '../../core/session/recent-hypotheses.js';
+import { useApp, type AppContextValue } from '../app-context.js';
+import { HypothesisView, hypothesisHeaderRows } from '../components/hypothesis-view.js';
 import { editField, emptyField, fieldOf, type TextField } from '../hooks/text-field.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
-import { TextFieldView } from '../components/text-field-view.js';
-import { Highlighted } from '../components/highlighted.js';
-import { clamp } from '../components/window.js';
 import { parseClusterCommand } from '../state/cluster-command.js';
-import { statusColor } from '../theme.js';
-
-type Suggestion = { kind: 'hypothesis'; id: string; text: string; tests: number } | { kind: 'test'; id: string; text: string; component: string };
+import { cursorIndex, hypothesisChoices, movedKey, type HypothesisChoice } from '../state/hypothesis-choices.js';
 
 /** Step 1: the user says what they think is wrong; matching hypotheses and tests appear as they type. */
 export function HypothesisScreen() {
-  const { services, state: appState, session, record, dispatch, bodyRows, size } = useApp();
+  const app = useApp();
+  const { services, bodyRows, size } = app;
+  const state = useHypothesisState(app);
+  useHypothesisKeys(app, state);
+  const practice = services.practice ? { title: services.practice.title, report: services.practice.report } : undefined;
+  return (
+    <HypothesisView
+      field={state.field}
+      choices={state.choices}
+      cursor={state.cursor}
+      practice={practice}
+      width={size.columns}
+      rows={bodyRows}
+      theme={services.theme}
+    />
+  );
+}
+
+type HypothesisState = ReturnType<typeof useHypothesisState>;
+
+/** The field, what matches it, and the highlighted choice (followed by its key, not its row). */
+function useHypothesisState({ services, state: appState, session, bodyRows, size }: AppContextValue) {
   const [field, setField] = useState<TextField>(() => (appState.initialQuery ? fieldOf(appState.initialQuery) : emptyField));
-  const [cursor, setCursor] = useState(-1);
-  const theme = services.theme;
+  const [cursorKey, setCursorKey] = useState<string | undefined>(undefined);
+  // Earlier sessions are read once per visit to this screen, not per keystroke.
+  const [recent] = useState<readonly RecentHypothesis[]>(() => services.recentHypotheses?.() ?? []);
+  const practice = services.practice ? { title: services.practice.title, report: services.practice.report } : undefined;
+  const { header } = hypothesisHeaderRows({ practice, width: size.columns, rows: bodyRows });
+  const testRows = Math.max(2, bodyRows - header - 2 - 3);
+  const choices = useMemo(() => hypothesisChoices(field.value, services, session, recent, testRows), [field.value, services, session, recent, testRows]);
+  const cursor = cursorIndex(choices, cursorKey);
+  return { field, setField, cursorKey, setCursorKey, choices, cursor, chosen: cursor >= 0 ? choices[cursor] : undefined };
+}
 
-  const suggestions = useMemo<Suggestion[]>(() => {
-    if (field.value.trim().length < 2 || field.value.startsWith(':')) return [];
-    const found = services.catalog.searcher.search(field.value, { limit: 8, partial: true, ...(services.detectedComponents ? { detectedComponents: services.detectedComponents } : {}) });
-    const hypotheses = found.hypotheses.slice(0, 3).flatMap((hit): Suggestion[] => {
-      const h = services.catalog.hypothesisById.get(hit.id);
-      return h ? [{ kind: 'hypothesis', id: h.id, text: h.statement, tests: h.tests.length }] : [];
-    });
-    const tests = found.tests.slice(0, Math.max(2, bodyRows - 8 - hypotheses.length)).flatMap((hit): Suggestion[] => {
-      const t = services.catalog.testById.get(hit.id);
-      return t ? [{ kind: 'test', id: t.id, text: t.title, component: t.component }] : [];
-    });
-    return [...hypotheses, ...tests];
-  }, [field.value, services, bodyRows]);
-
-  // `:ctx NAME` and `:ns NAME` switch where tests run; the status line follows.
-  const switchCluster = (command: NonNullable<ReturnType<typeof parseClusterCommand>>) => {
-    if (!services.switchCluster) {
-      dispatch({ type: 'message', message: { kind: 'warn', text: 'no cluster to switch: hunch found no kubeconfig' } });
-      return;
-    }
-    setField(emptyField);
-    void services.switchCluster(command).then((result) => dispatch({ type: 'message', message: { kind: result.ok ? 'info' : 'error', text: result.message } }));
-  };
-
+function useHypothesisKeys({ services, session, record, dispatch }: AppContextValue, s: HypothesisState) {
+  const say = (text: string, kind: 'info' | 'warn' | 'error' = 'info') => dispatch({ type: 'message', message: { kind, text } });
   const state = (text: string, catalogHypothesis?: string, thenTest?: string) => {
     const hypothesisId = `h${session.hypotheses.length + 1}`;
     record({ type: 'hypothesis-stated', hypothesisId, text, catalogHypothesis });
@@ -51,90 +53,60 @@ export function HypothesisScreen() {
     if (thenTest) dispatch({ type: 'start-plan', testIds: [thenTest] });
     else dispatch({ type: 'go', screen: { name: 'tests' } });
   };
+  const take = (chosen: HypothesisChoice | undefined, typed: string) => {
+    switch (chosen?.kind) {
+      case 'hypothesis':
+        return state(chosen.text, chosen.id);
+      case 'test':
+        return state(typed || chosen.text, undefined, chosen.id);
+      case 'session':
+        record({ type: 'hypothesis-focused', hypothesisId: chosen.id });
+        return dispatch({ type: 'go', screen: { name: 'tests' } });
+      case 'recent':
+        return state(chosen.text, chosen.catalogHypothesis);
+      case undefined:
+        if (typed) return state(typed);
+        return say('type what you think is wrong, e.g. "postgres is down", or paste an error message');
+    }
+  };
+  // `:ctx NAME` and `:ns NAME` switch where tests run; the status line follows.
+  const switchCluster = (command: NonNullable<ReturnType<typeof parseClusterCommand>>) => {
+    if (!services.switchCluster) return say('no cluster to switch: hunch found no kubeconfig', 'warn');
+    s.setField(emptyField);
+    void services.switchCluster(command).then((result) => say(result.message, result.ok ? 'info' : 'error'));
+  };
 
   useKeys((input, key, name) => {
-    const action = actionFor('hypothesis', name);
-    if (action === 'submit') {
-      const chosen = suggestions[cursor];
-      const typed = field.value.trim();
-      const command = parseClusterCommand(typed);
-      if (command) {
-        switchCluster(command);
+    switch (actionFor('hypothesis', name)) {
+      case 'submit': {
+        const typed = s.field.value.trim();
+        const command = parseClusterCommand(typed);
+        if (command) switchCluster(command);
+        else take(s.chosen, typed);
         return true;
       }
-      if (chosen?.kind === 'hypothesis') state(chosen.text, chosen.id);
-      else if (chosen?.kind === 'test') state(typed || chosen.text, undefined, chosen.id);
-      else if (typed) state(typed);
-      else dispatch({ type: 'message', message: { kind: 'info', text: 'type what you think is wrong, e.g. "postgres is down" or paste an error message' } });
-      return true;
+      case 'move':
+        s.setCursorKey(movedKey(s.choices, s.cursorKey, name === 'down' ? 1 : -1));
+        return true;
+      case 'complete':
+        if (s.chosen) s.setField(fieldOf(s.chosen.text));
+        return true;
+      case 'history':
+        if (session.hypotheses.length > 0) dispatch({ type: 'go', screen: { name: 'history' } });
+        else say('no hypothesis yet in this session: type one and press enter');
+        return true;
+      case 'clear':
+        s.setField(emptyField);
+        s.setCursorKey(undefined);
+        return true;
+      default:
+        break;
     }
-    if (action === 'move') {
-      setCursor((c) => clamp(c + (name === 'down' ? 1 : -1), -1, suggestions.length - 1));
-      return true;
-    }
-    if (action === 'complete') {
-      const chosen = suggestions[cursor];
-      if (chosen) setField(fieldOf(chosen.text));
-      return true;
-    }
-    if (action === 'history') {
-      if (session.hypotheses.length > 0) dispatch({ type: 'go', screen: { name: 'history' } });
-      return true;
-    }
-    if (action === 'clear') {
-      setField(emptyField);
-      setCursor(-1);
-      return true;
-    }
-    if (name === '?' && field.value === '') return false;
-    const edited = editField(field, input, key);
-    if (edited) {
-      setField(edited);
-      setCursor(-1);
-      return true;
-    }
-    return false;
-  });
-
-  const width = size.columns;
-  return (
-    <Box flexDirection="column">
-      {services.practice && session.hypotheses.length === 0 ? (
-        <Box flexDirection="column" marginBottom={1}>
-          <Text bold>{`PRACTICE: ${services.practice.title}`}</Text>
-          <Text wrap="wrap">{`The report you got: ${oneLine(services.practice.report)}`}</Text>
-        </Box>
-      ) : null}
-      <Text bold>What do you think is wrong?</Text>
-      <Box>
-        <Text color={theme.color ? 'cyan' : undefined}>{`${theme.symbols.cursor} `}</Text>
-        <TextFieldView field={field} placeholder='e.g. "checkout returns 502" or paste an error message' color={theme.color} />
-      </Box>
-      <Text> </Text>
-      {field.value.startsWith(':') ? <Text dimColor>:ctx NAME switches the kubeconfig context, :ns NAME the namespace (alone: show them)</Text> : null}
-      {suggestions.length === 0 && field.value.trim().length >= 2 && !field.value.startsWith(':') ? (
-        <Text dimColor>No match yet. Try another word, a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.</Text>
-      ) : null}
-      {suggestions.map((s, i) => (
-        <Text key={`${s.kind}-${s.id}`} inverse={theme.color && i === cursor} bold={i === cursor}>
-          {i === cursor ? `${theme.symbols.cursor} ` : '  '}
-          {s.kind === 'hypothesis' ? 'hypothesis  ' : 'test        '}
-          <Highlighted text={oneLine(s.text, width - 30)} query={field.value} color={theme.color} />
-          <Text dimColor>{s.kind === 'hypothesis' ? `  ${s.tests} tests` : `  ${s.component}`}</Text>
-        </Text>
-      ))}
-      {field.value === '' && session.hypotheses.length > 0 ? (
-        <Box flexDirection="column">
-          <Text dimColor>This session (ctrl+o to go back to one):</Text>
-          {session.hypotheses.slice(-5).map((h) => (
-            <Text key={h.id}>
-              {'  '}
-              <Text color={theme.color ? statusColor(h.status) : undefined}>{h.status.toUpperCase().padEnd(13)}</Text>
-              {oneLine(h.text, width - 20)}
-            </Text>
-          ))}
-        </Box>
-      ) : null}
-    </Box>
-  );
+    if (name === '?' && s.field.value === '') return false;
+    const edited = editField(s.field, input, key);
+    if (!edited) return false;
+    s.setField(edited);
+    s.setCursorKey(undefined);
+    return true;
+  }, 'hypothesis');
 }

@@ -8,7 +8,7 @@ import { statusColor } from '../theme.js';
 
 /** After a verdict: another hypothesis, more tests, the report, or finish. */
 export function NextScreen() {
-  const { services, session, dispatch, exit, size } = useApp();
+  const { services, session, state, dispatch, exit, size } = useApp();
   const theme = services.theme;
   const hypothesis = currentHypothesis(session);
   useKeys((_input, _key, name) => {
@@ -28,7 +28,7 @@ export function NextScreen() {
       default:
         return false;
     }
-  });
+  }, 'next');
   return (
     <Box flexDirection="column">
       {hypothesis ? (
@@ -43,7 +43,12 @@ export function NextScreen() {
       <Text>  h  it's something else: state the next hypothesis</Text>
       <Text>  t  more tests for this hypothesis</Text>
       <Text>  x  export the triage report</Text>
-      <Text>  q  finish the session</Text>
+      <Text>{`  q  finish the session${services.practice ? ' and see the root cause' : ''}`}</Text>
+      {state.exportedPath ? (
+        <Box marginTop={1}>
+          <Text wrap="truncate-start">{`report written to ${state.exportedPath}`}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }

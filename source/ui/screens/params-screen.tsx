@@ -1,158 +1,147 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type { CatalogTest, ParamSpec } from '../../core/catalog/schema.js';
 import { isRequired, paramsFor, renderCommand } from '../../core/params/render.js';
 import { validateParamValue } from '../../core/params/validate.js';
-import { oneLine } from '../../core/text/sanitize.js';
-import { useApp } from '../app-context.js';
-import { CommandPreviewView } from '../components/command-preview-view.js';
-import { Spinner } from '../components/spinner.js';
-import { TextFieldView } from '../components/text-field-view.js';
-import { clamp, listWindow } from '../components/window.js';
+import { useApp, type AppContextValue } from '../app-context.js';
+import { ParamsView } from '../components/params-view.js';
 import { editField, fieldOf, type TextField } from '../hooks/text-field.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useSuggestions } from '../hooks/use-suggestions.js';
 import { actionFor } from '../keys/bindings.js';
 import { commandPreview } from '../state/command-preview.js';
+import { recentValues, withRecentFirst } from '../state/recent-values.js';
 
 /** Step 3: one parameter at a time, the whole command in view, suggestions from the cluster. */
 export function ParamsScreen({ test }: { test: CatalogTest }) {
-  const { services, state, dispatch, bodyRows, size } = useApp();
-  const theme = services.theme;
+  const app = useApp();
+  const s = useParamsState(app, test);
+  useParamsKeys(app, test, s);
+  const { services, bodyRows, size } = app;
+  if (!s.spec) return <Text dimColor>This test takes no parameters: press enter.</Text>;
+  // The command as it stands: values chosen so far, the one being typed, <name> for the rest.
+  const preview: Record<string, string> = { ...s.values };
+  if (s.field.value) preview[s.spec.name] = s.field.value;
+  else delete preview[s.spec.name];
+  return (
+    <ParamsView
+      test={test}
+      spec={s.spec}
+      index={s.index}
+      count={s.specs.length}
+      segments={commandPreview(test, preview, services.settings.target ?? test.target)}
+      field={s.field}
+      shown={s.shown}
+      cursor={s.cursor}
+      error={s.error}
+      loading={s.suggestions.loading}
+      reason={s.suggestions.reason}
+      age={ageOf(s.suggestions.loadedAt, services.now())}
+      width={size.columns}
+      rows={bodyRows}
+      theme={services.theme}
+    />
+  );
+}
+
+type ParamsState = ReturnType<typeof useParamsState>;
+
+/**
+ * The values so far, the parameter being chosen, its field and its suggestions. The highlighted
+ * suggestion is followed by value, so suggestions arriving late never move it to another one. A
+ * value filled in for the user (a default, the current namespace) does not filter the list: only
+ * what they type does.
+ */
+function useParamsState({ services, state, session }: AppContextValue, test: CatalogTest) {
   const specs = useMemo(() => paramsFor(test, services.settings.target ?? test.target), [test, services.settings.target]);
   // Presets (--param) apply to every test that has a parameter of that name.
   const [values, setValues] = useState<Record<string, string>>(() => startingValues(specs, state.values['*'] ?? {}, state.values[test.id] ?? {}));
   const [index, setIndex] = useState(0);
   const spec = specs[index];
   const [field, setField] = useState<TextField>(() => fieldOf(initialValue(specs[0], values, services.settings.namespace)));
-  const [cursor, setCursor] = useState(-1);
+  const [edited, setEdited] = useState(false);
+  const [cursorValue, setCursorValue] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [refreshKey, setRefreshKey] = useState(0);
-  const earlier = useMemo(() => Object.fromEntries(specs.slice(0, index).map((s) => [s.name, values[s.name] ?? ''])), [specs, index, values]);
+  const earlier = useMemo(() => Object.fromEntries(specs.slice(0, index).map((p) => [p.name, values[p.name] ?? ''])), [specs, index, values]);
   const suggestions = useSuggestions(services, test, spec?.name, earlier, refreshKey);
-  const typed = field.value.trim().toLowerCase();
-  const shown = suggestions.values.filter((s) => typed === '' || s.value.toLowerCase().includes(typed) || s.value === field.value);
-
+  // Values used earlier in the session come first: following a trail reuses its namespace and pod.
+  const recent = useMemo(() => (spec ? recentValues(spec.name, session.runs, state.values) : []), [spec, session.runs, state.values]);
+  const offered = useMemo(() => withRecentFirst(suggestions.values, recent), [suggestions.values, recent]);
+  const typed = edited ? field.value.trim().toLowerCase() : '';
+  const shown = offered.filter((o) => typed === '' || o.value.toLowerCase().includes(typed));
+  const cursor = cursorValue === undefined ? -1 : shown.findIndex((o) => o.value === cursorValue);
   const goTo = (next: number, current: Record<string, string>) => {
     setIndex(next);
     setField(fieldOf(initialValue(specs[next], current, services.settings.namespace)));
-    setCursor(-1);
+    setEdited(false);
+    setCursorValue(undefined);
     setError(undefined);
   };
+  return { specs, spec, index, values, setValues, field, setField, setEdited, shown, cursor, setCursorValue, error, setError, suggestions, setRefreshKey, goTo };
+}
 
+function useParamsKeys({ services, dispatch }: AppContextValue, test: CatalogTest, s: ParamsState) {
   const finish = (final: Record<string, string>) => {
     dispatch({ type: 'set-values', testId: test.id, values: final });
     const rendered = renderCommand(test, final, services.settings);
-    if (rendered.ok) {
-      dispatch({ type: 'go', screen: { name: 'confirm', testId: test.id } });
-      return;
-    }
+    if (rendered.ok) return dispatch({ type: 'go', screen: { name: 'confirm', testId: test.id } });
     const first = rendered.errors[0];
-    const at = specs.findIndex((s) => s.name === first?.param);
-    if (at >= 0) goTo(at, final);
-    setError(rendered.errors.map((e) => `${e.param} ${e.message}`).join('; '));
+    const at = s.specs.findIndex((p) => p.name === first?.param);
+    if (at >= 0) s.goTo(at, final);
+    s.setError(rendered.errors.map((e) => `${e.param} ${e.message}`).join('; '));
   };
-
   const commit = (value: string) => {
-    if (!spec) return finish(values);
+    const spec = s.spec;
+    if (!spec) return finish(s.values);
     const trimmed = value.trim();
-    if (trimmed === '' && isRequired(spec)) {
-      setError(`${spec.name} is required`);
-      return;
-    }
+    if (trimmed === '' && isRequired(spec)) return s.setError(`${spec.name} is required: type it${s.shown.length > 0 ? ', or ↓ to pick a suggestion' : ''}`);
     const problem = trimmed === '' ? undefined : validateParamValue(spec, trimmed);
-    if (problem) {
-      setError(`${spec.name} ${problem}`);
-      return;
-    }
-    const next = { ...values, [spec.name]: trimmed };
-    setValues(next);
-    if (index + 1 < specs.length) goTo(index + 1, next);
+    if (problem) return s.setError(`${spec.name} ${problem}`);
+    const next = { ...s.values, [spec.name]: trimmed };
+    s.setValues(next);
+    if (s.index + 1 < s.specs.length) s.goTo(s.index + 1, next);
     else finish(next);
   };
-
   useKeys((input, key, name) => {
-    const action = actionFor('params', name);
-    if (action === 'accept') {
-      const chosen = shown[cursor];
-      commit(chosen ? chosen.value : field.value);
-      return true;
+    switch (actionFor('params', name)) {
+      case 'accept':
+        commit(s.shown[s.cursor]?.value ?? s.field.value);
+        return true;
+      case 'keep':
+        commit(s.field.value);
+        return true;
+      case 'move': {
+        const next = Math.max(-1, Math.min(s.shown.length - 1, s.cursor + (name === 'down' ? 1 : -1)));
+        s.setCursorValue(next < 0 ? undefined : s.shown[next]?.value);
+        return true;
+      }
+      case 'previous':
+        if (s.index > 0) s.goTo(s.index - 1, s.values);
+        return true;
+      case 'refresh':
+        s.setRefreshKey((k) => k + 1);
+        return true;
+      case 'back':
+        dispatch({ type: 'set-values', testId: test.id, values: s.values });
+        dispatch({ type: 'go', screen: { name: 'tests' } });
+        return true;
+      default:
+        break;
     }
-    if (action === 'keep') {
-      commit(field.value);
-      return true;
-    }
-    if (action === 'move') {
-      setCursor((c) => clamp(c + (name === 'down' ? 1 : -1), -1, shown.length - 1));
-      return true;
-    }
-    if (action === 'previous') {
-      if (index > 0) goTo(index - 1, values);
-      return true;
-    }
-    if (action === 'refresh') {
-      setRefreshKey((k) => k + 1);
-      return true;
-    }
-    if (action === 'back') {
-      dispatch({ type: 'set-values', testId: test.id, values });
-      dispatch({ type: 'go', screen: { name: 'tests' } });
-      return true;
-    }
-    if (name === '?' && field.value === '') return false;
-    const edited = editField(field, input, key);
-    if (edited) {
-      setField(edited);
-      setCursor(-1);
-      setError(undefined);
-      return true;
-    }
-    return false;
-  });
-
-  if (specs.length === 0) return <Text dimColor>This test takes no parameters: press enter.</Text>;
-  const listRows = Math.max(2, bodyRows - 10);
-  const view = listWindow(shown.length, Math.max(0, cursor), listRows);
-  return (
-    <Box flexDirection="column">
-      <Text bold>{`${test.title}  `}<Text dimColor>{`parameter ${index + 1} of ${specs.length}`}</Text></Text>
-      <CommandPreviewView segments={commandPreview(test, { ...values, ...(spec ? { [spec.name]: field.value || `<${spec.name}>` } : {}) }, services.settings.target ?? test.target)} current={spec?.name} color={theme.color} />
-      <Text> </Text>
-      {spec ? <ParamLabel spec={spec} /> : null}
-      <Box>
-        <Text color={theme.color ? 'cyan' : undefined}>{`${theme.symbols.cursor} `}</Text>
-        <TextFieldView field={field} placeholder={spec ? `type a ${spec.type}` : ''} color={theme.color} />
-      </Box>
-      {error ? <Text color={theme.color ? 'red' : undefined}>{`error: ${oneLine(error, size.columns - 8)}`}</Text> : null}
-      {suggestions.loading ? <Spinner label={`loading ${spec?.type ?? ''} suggestions from the cluster (keep typing)`} unicode={theme.unicode} /> : null}
-      {!suggestions.loading && suggestions.reason ? <Text dimColor>{oneLine(`no suggestions: ${suggestions.reason}; type the value`, size.columns)}</Text> : null}
-      {view.label || suggestions.loadedAt ? <Text dimColor>{suggestionsHeading(view.label, suggestions.loadedAt, services.now())}</Text> : null}
-      {shown.slice(view.start, view.end).map((s, i) => {
-        const at = view.start + i;
-        return (
-          <Text key={s.value} inverse={theme.color && at === cursor} bold={at === cursor}>
-            {at === cursor ? `${theme.symbols.cursor} ` : '  '}
-            {oneLine(s.value, size.columns - 30)}
-            {s.note ? <Text dimColor>{`  ${oneLine(s.note, Math.max(40, size.columns - s.value.length - 8))}`}</Text> : null}
-          </Text>
-        );
-      })}
-    </Box>
-  );
-}
-
-function ParamLabel({ spec }: { spec: ParamSpec }) {
-  return (
-    <Text>
-      <Text bold>{spec.name}</Text>
-      <Text dimColor>{` (${spec.type}${isRequired(spec) ? '' : ', optional'})`}</Text>
-      {spec.description ? <Text>{` ${spec.description}`}</Text> : null}
-    </Text>
-  );
+    if (name === '?' && s.field.value === '') return false;
+    const edited = editField(s.field, input, key);
+    if (!edited) return false;
+    s.setField(edited);
+    s.setEdited(true);
+    s.setCursorValue(undefined);
+    s.setError(undefined);
+    return true;
+  }, 'params');
 }
 
 function startingValues(specs: readonly ParamSpec[], presets: Readonly<Record<string, string>>, chosen: Readonly<Record<string, string>>): Record<string, string> {
-  const names = new Set(specs.map((s) => s.name));
+  const names = new Set(specs.map((p) => p.name));
   return { ...Object.fromEntries(Object.entries(presets).filter(([name]) => names.has(name))), ...chosen };
 }
 
@@ -166,9 +155,9 @@ function initialValue(spec: ParamSpec | undefined, values: Readonly<Record<strin
   return '';
 }
 
-/** "suggestions 1–8 of 12 · from the cluster 2m ago (ctrl+r refreshes)". */
-function suggestionsHeading(range: string | undefined, loadedAt: Date | undefined, now: Date): string {
-  const age = loadedAt ? Math.max(0, Math.round((now.getTime() - loadedAt.getTime()) / 1000)) : undefined;
-  const ago = age === undefined ? '' : age < 60 ? `${age}s ago` : age < 3600 ? `${Math.floor(age / 60)}m ago` : `${Math.floor(age / 3600)}h ago`;
-  return ['suggestions', range ?? '', ago ? `· from the cluster ${ago} (ctrl+r refreshes)` : ''].filter(Boolean).join(' ');
+/** "12s ago", "2m ago": how old the cluster's answers are. */
+function ageOf(loadedAt: Date | undefined, now: Date): string | undefined {
+  if (!loadedAt) return undefined;
+  const age = Math.max(0, Math.round((now.getTime() - loadedAt.getTime()) / 1000));
+  return age < 60 ? `${age}s ago` : age < 3600 ? `${Math.floor(age / 60)}m ago` : `${Math.floor(age / 3600)}h ago`;
 }

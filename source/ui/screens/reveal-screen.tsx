@@ -5,17 +5,17 @@ import { actionFor } from '../keys/bindings.js';
 
 /** The end of a practice session: the hidden root cause, and how directly the session reached it. */
 export function RevealScreen() {
-  const { services, session, size, leave } = useApp();
+  const { services, session, state, size, leave, dispatch } = useApp();
   const theme = services.theme;
   const practice = services.practice;
   const reveal = practice?.reveal(session);
   useKeys((_input, _key, name) => {
-    if (actionFor('reveal', name) === 'leave') {
-      leave();
-      return true;
-    }
-    return false;
-  });
+    const action = actionFor('reveal', name);
+    // Esc never quits: it goes back, where the report can still be exported.
+    if (action === 'back') dispatch({ type: 'go', screen: { name: 'next' } });
+    else if (action === 'leave') leave();
+    return action !== undefined;
+  }, 'reveal');
   const width = Math.min(size.columns, 100);
   return (
     <Box flexDirection="column" width={width}>
@@ -39,7 +39,8 @@ export function RevealScreen() {
         <Text>This scenario has no hidden root cause to reveal.</Text>
       )}
       <Text> </Text>
-      <Text dimColor>enter or q leaves hunch</Text>
+      {state.exportedPath ? <Text wrap="truncate-start">{`Report: ${state.exportedPath}`}</Text> : <Text dimColor>Not exported yet: esc goes back, x writes the report.</Text>}
+      <Text dimColor>enter or q leaves hunch; esc goes back</Text>
     </Box>
   );
 }

@@ -1,105 +1,130 @@
 import { Box, Text } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { OUTCOMES, type Outcome } from '../../core/catalog/constants.js';
 import type { CatalogTest } from '../../core/catalog/schema.js';
-import { formatDuration } from '../../core/export/labels.js';
-import { renderCommand } from '../../core/params/render.js';
-import type { ExecuteResult } from '../../core/session/execute-test.js';
+import { paramsFor } from '../../core/params/render.js';
 import { oneLine } from '../../core/text/sanitize.js';
-import { useApp } from '../app-context.js';
+import { useApp, type AppContextValue } from '../app-context.js';
+import { FullOutputView } from '../components/full-output-view.js';
 import { OutputPane } from '../components/output-pane.js';
+import { RunOutcome } from '../components/run-outcome.js';
 import { Spinner } from '../components/spinner.js';
-import { TextFieldView } from '../components/text-field-view.js';
 import { clamp } from '../components/window.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { actionFor } from '../keys/bindings.js';
-import { LineBuffer } from '../state/line-buffer.js';
-import { outcomeColor } from '../theme.js';
-
-const RENDER_EVERY_MS = 50;
+import { useTestRun } from '../hooks/use-test-run.js';
+import { actionFor, type KeyScope } from '../keys/bindings.js';
+import { runMark } from '../state/run-mark.js';
 
 /** Step 5: the test runs; output streams into a bounded pane; then its outcome and what next. */
 export function RunScreen({ test }: { test: CatalogTest }) {
-  const { services, state, session, record, refresh, dispatch, bodyRows, size } = useApp();
+  const app = useApp();
+  const { services, state, bodyRows, size } = app;
   const theme = services.theme;
-  const buffer = useRef(new LineBuffer());
-  const abort = useRef<AbortController | undefined>(undefined);
-  const [, setTick] = useState(0);
-  const [result, setResult] = useState<ExecuteResult | undefined>(undefined);
+  const run = useTestRun(app, test);
   const [note, setNote] = useState<TextField | undefined>(undefined);
+  const [choosing, setChoosing] = useState<Outcome | undefined>(undefined);
   const [fullOffset, setFullOffset] = useState<number | undefined>(undefined);
-  const hypothesisId = session.currentHypothesisId ?? '';
+  const next = test.next.map((id) => services.catalog.testById.get(id)).filter((t): t is CatalogTest => t !== undefined);
+  const scope: KeyScope = fullOffset !== undefined ? 'output' : !run.result ? 'running' : note ? 'note' : choosing ? 'override' : 'finished';
+  useRunKeys(app, test, run, next, { scope, note, setNote, choosing, setChoosing, fullOffset, setFullOffset });
 
-  useEffect(() => {
-    const rendered = renderCommand(test, state.values[test.id] ?? {}, services.settings);
-    if (!rendered.ok) return undefined;
-    const controller = new AbortController();
-    abort.current = controller;
-    let dirty = false;
-    const timer = setInterval(() => {
-      if (dirty) {
-        dirty = false;
-        setTick((t) => t + 1);
-      }
-    }, RENDER_EVERY_MS);
-    services
-      .runTest({ test, command: rendered.command, hypothesisId, signal: controller.signal, onOutput: (_stream, text) => {
-        buffer.current.push(text);
-        dirty = true;
-      } })
-      .then((outcome) => {
-        buffer.current.end();
-        refresh();
-        setResult(outcome);
-      })
-      .catch((error: unknown) => {
-        setResult({ runId: '', outcome: 'error', finding: error instanceof Error ? error.message : String(error) });
-      })
-      .finally(() => clearInterval(timer));
-    // The run journaled its start before its first await.
-    refresh();
-    return () => {
-      clearInterval(timer);
-      controller.abort();
-    };
-    // The run starts once per screen; values are fixed by the time we get here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  if (fullOffset !== undefined) return <FullOutputView buffer={run.buffer} offset={fullOffset} rows={bodyRows} width={size.columns} running={!run.result} />;
+  const outcome = run.run?.outcome ?? run.result?.outcome;
+  const mark = run.run ? runMark(run.run, theme) : outcome ? { symbol: theme.symbols[outcome], word: outcome, outcome } : undefined;
+  const stopped = run.run?.status === 'cancelled';
+  const paneRows = Math.max(2, bodyRows - (run.result ? 9 : 3));
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">{oneLine(test.title, size.columns)}</Text>
+      <OutputPane lines={run.buffer.tail(paneRows)} total={run.buffer.total} rows={paneRows} width={size.columns} hiddenHint="(f: full output)" />
+      {!run.result ? <Spinner label={run.stopping ? `stopping ${test.id} and everything it started…` : `running ${test.id} (esc or ctrl+c stops it)`} unicode={theme.unicode} /> : null}
+      {run.result && mark ? (
+        <RunOutcome
+          mark={mark}
+          finding={stopped ? 'stopped by you before it finished; what it printed is kept' : run.result.finding}
+          run={run.run}
+          next={outcome === 'anomaly' && !stopped ? next : []}
+          planLeft={state.plan.length}
+          note={note}
+          choosing={choosing}
+          outcomes={OUTCOMES}
+          width={size.columns}
+          theme={theme}
+        />
+      ) : null}
+    </Box>
+  );
+}
 
-  const run = result ? session.runs.find((r) => r.runId === result.runId) : undefined;
-  const outcome: Outcome | undefined = run?.outcome ?? result?.outcome;
+type RunModes = {
+  scope: KeyScope;
+  note: TextField | undefined;
+  setNote: (note: TextField | undefined) => void;
+  choosing: Outcome | undefined;
+  setChoosing: (outcome: Outcome | undefined) => void;
+  fullOffset: number | undefined;
+  setFullOffset: (offset: number | undefined) => void;
+};
 
+function useRunKeys({ services, state, record, dispatch, bodyRows }: AppContextValue, test: CatalogTest, run: ReturnType<typeof useTestRun>, next: readonly CatalogTest[], m: RunModes) {
+  const say = (text: string) => dispatch({ type: 'message', message: { kind: 'info', text } });
+  // The tests the catalogue suggests next, with the namespace, pod … of this run carried over.
+  const followUp = () => {
+    if (next.length === 0) return say('the catalogue suggests no test after this one');
+    for (const t of next) {
+      if (state.values[t.id]) continue;
+      const names = paramsFor(t, services.settings.target ?? t.target).map((p) => p.name);
+      const carried = Object.fromEntries(Object.entries(run.run?.values ?? {}).filter(([name]) => names.includes(name)));
+      if (Object.keys(carried).length > 0) dispatch({ type: 'set-values', testId: t.id, values: carried });
+    }
+    dispatch({ type: 'start-plan', testIds: next.map((t) => t.id) });
+  };
   useKeys((input, key, name) => {
-    if (!result) {
-      if (actionFor('running', name) === 'stop') {
-        abort.current?.abort();
-        dispatch({ type: 'message', message: { kind: 'info', text: 'stopping the test and everything it started…' } });
-        return true;
-      }
+    if (m.fullOffset !== undefined) {
+      const lines = run.buffer.all().length;
+      const scroll = (by: number) => m.setFullOffset(clamp((m.fullOffset ?? 0) + by, 0, Math.max(0, lines - 1)));
+      const page = Math.max(1, bodyRows - 2);
+      const action = actionFor('output', name);
+      if (action === 'close') m.setFullOffset(undefined);
+      else if (action === 'up') scroll(1);
+      else if (action === 'down') scroll(-1);
+      else if (action === 'pageup') scroll(page);
+      else if (action === 'pagedown') scroll(-page);
+      else if (action === 'top') m.setFullOffset(Math.max(0, lines - 1));
+      else if (action === 'bottom') m.setFullOffset(0);
+      // ctrl+c still stops a run that goes on behind the full output.
+      else if (name === 'ctrl+c' && !run.result) run.stop();
       return name !== '?';
     }
-    if (note) {
-      if (name === 'enter') {
-        if (note.value.trim() && run) record({ type: 'note-added', hypothesisId, runId: run.runId, text: note.value.trim() });
-        setNote(undefined);
-        return true;
+    if (!run.result) {
+      const action = actionFor('running', name);
+      if (action === 'stop') {
+        run.stop();
+        say('stopping the test and everything it started…');
+      } else if (action === 'full') m.setFullOffset(0);
+      return name !== '?';
+    }
+    if (m.note) {
+      const action = actionFor('note', name);
+      if (action === 'save') {
+        if (m.note.value.trim() && run.run) record({ type: 'note-added', hypothesisId: run.hypothesisId, runId: run.run.runId, text: m.note.value.trim() });
+        m.setNote(undefined);
+      } else if (action === 'cancel') m.setNote(undefined);
+      else {
+        const edited = editField(m.note, input, key);
+        if (edited) m.setNote(edited);
       }
-      if (name === 'esc') {
-        setNote(undefined);
-        return true;
-      }
-      const edited = editField(note, input, key);
-      if (edited) setNote(edited);
       return true;
     }
-    if (fullOffset !== undefined) {
-      if (name === 'esc' || name === 'f') setFullOffset(undefined);
-      else if (name === 'up' || name === 'k') setFullOffset((o) => clamp((o ?? 0) + 1, 0, buffer.current.all().length));
-      else if (name === 'down' || name === 'j') setFullOffset((o) => clamp((o ?? 0) - 1, 0, buffer.current.all().length));
-      else if (name === 'pageup') setFullOffset((o) => clamp((o ?? 0) + bodyRows, 0, buffer.current.all().length));
-      else if (name === 'pagedown') setFullOffset((o) => clamp((o ?? 0) - bodyRows, 0, buffer.current.all().length));
-      return true;
+    if (m.choosing) {
+      const action = actionFor('override', name);
+      if (action === 'choose') m.setChoosing(OUTCOMES[(OUTCOMES.indexOf(m.choosing) + (name === 'right' ? 1 : OUTCOMES.length - 1)) % OUTCOMES.length] as Outcome);
+      else if (action === 'set') {
+        if (run.run && m.choosing !== run.run.outcome) record({ type: 'outcome-overridden', runId: run.run.runId, outcome: m.choosing, reason: 'set by the user' });
+        m.setChoosing(undefined);
+      } else if (action === 'cancel') m.setChoosing(undefined);
+      return name !== '?';
     }
     switch (actionFor('finished', name)) {
       case 'next':
@@ -108,20 +133,18 @@ export function RunScreen({ test }: { test: CatalogTest }) {
       case 'verdict':
         dispatch({ type: 'go', screen: { name: 'verdict' } });
         return true;
-      case 'override': {
-        if (!run?.outcome) return true;
-        const next = OUTCOMES[(OUTCOMES.indexOf(run.outcome) + 1) % OUTCOMES.length] as Outcome;
-        record({ type: 'outcome-overridden', runId: run.runId, outcome: next, reason: 'set by the user' });
+      case 'override':
+        if (run.run?.outcome && run.run.status !== 'cancelled') m.setChoosing(run.run.outcome);
+        else say('a stopped run has no outcome to change; run it again from the list');
         return true;
-      }
       case 'note':
-        setNote(emptyField);
+        if (run.run) m.setNote(emptyField);
         return true;
       case 'full':
-        setFullOffset(0);
+        m.setFullOffset(0);
         return true;
       case 'suggested':
-        if (test.next.length > 0) dispatch({ type: 'start-plan', testIds: test.next.filter((id) => services.catalog.testById.has(id)) });
+        followUp();
         return true;
       case 'back':
         dispatch({ type: 'go', screen: { name: 'tests' } });
@@ -129,48 +152,5 @@ export function RunScreen({ test }: { test: CatalogTest }) {
       default:
         return false;
     }
-  });
-
-  const paneRows = Math.max(3, bodyRows - 6);
-  if (fullOffset !== undefined) {
-    const all = buffer.current.all();
-    const end = all.length - fullOffset;
-    return (
-      <Box flexDirection="column">
-        <Text bold>{`Full output (${buffer.current.total} lines${buffer.current.total > all.length ? `, last ${all.length} kept here; the whole output is in the session's output file` : ''})  ↑/↓ scroll, esc closes`}</Text>
-        {all.slice(Math.max(0, end - paneRows - 1), end).map((line, i) => (
-          <Text key={i} wrap="truncate-end">
-            {line || ' '}
-          </Text>
-        ))}
-      </Box>
-    );
-  }
-  return (
-    <Box flexDirection="column">
-      <Text bold>{test.title}</Text>
-      <OutputPane lines={buffer.current.tail(paneRows)} total={buffer.current.total} rows={paneRows} width={size.columns} hiddenHint={result ? '(f: full output)' : ''} />
-      {!result ? <Spinner label={`running ${test.id} (esc or ctrl+c stops it)`} unicode={theme.unicode} /> : null}
-      {result && outcome ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text>
-            <Text bold color={theme.color ? outcomeColor(outcome) : undefined}>{`${theme.symbols[outcome]} ${outcome.toUpperCase()}`}</Text>
-            <Text>{`  ${oneLine(result.finding, size.columns - 20)}`}</Text>
-          </Text>
-          <Text dimColor>
-            {run ? `exit ${run.exitCode ?? '—'}, ${formatDuration(run.durationMs)}${run.originalOutcome ? `, set by you (the rules said ${run.originalOutcome})` : ''}` : ''}
-          </Text>
-          {outcome === 'anomaly' && test.next.length > 0 ? <Text>{`suggested next (x): ${test.next.join(', ')}`}</Text> : null}
-          {state.plan.length > 0 ? <Text dimColor>{`${state.plan.length} more test(s) in the plan (n)`}</Text> : null}
-          {run?.notes.map((text, i) => <Text key={i} dimColor>{`note: ${oneLine(text, size.columns - 8)}`}</Text>)}
-          {note ? (
-            <Box>
-              <Text>note: </Text>
-              <TextFieldView field={note} placeholder="what you noticed (enter saves, esc cancels)" color={theme.color} />
-            </Box>
-          ) : null}
-        </Box>
-      ) : null}
-    </Box>
-  );
+  }, m.scope);
 }

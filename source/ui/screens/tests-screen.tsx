@@ -4,22 +4,79 @@ import type { CatalogTest } from '../../core/catalog/schema.js';
 import { currentHypothesis } from '../../core/session/reducer.js';
 import { oneLine } from '../../core/text/sanitize.js';
 import { missingTools } from '../../core/tools.js';
-import { useApp } from '../app-context.js';
+import { useApp, type AppContextValue } from '../app-context.js';
+import { TestDetails } from '../components/test-details.js';
+import { marksText, TestRow, type TestMarks } from '../components/test-row.js';
+import { TextFieldView } from '../components/text-field-view.js';
+import { clamp, listWindow } from '../components/window.js';
 import { editField, fieldOf, type TextField } from '../hooks/text-field.js';
 import { accessWords, useAccessMarks } from '../hooks/use-access.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
-import { TextFieldView } from '../components/text-field-view.js';
-import { TestDetails } from '../components/test-details.js';
-import { clamp, listWindow } from '../components/window.js';
+import { runMark } from '../state/run-mark.js';
+import { testRowLayout } from '../state/test-row-layout.js';
 import { testsForHypothesis } from '../state/tests-for-hypothesis.js';
-import type { AccessMark } from '../services.js';
-import { outcomeColor } from '../theme.js';
 
 /** Step 2: the tests that speak to the hypothesis, ranked; pick one or build a plan of several. */
 export function TestsScreen() {
-  const { services, state, session, dispatch, bodyRows, size } = useApp();
+  const app = useApp();
+  const s = useTestsState(app);
+  useTestsKeys(app, s);
+  const { services, state, bodyRows, size } = app;
   const theme = services.theme;
+  const width = size.columns;
+  const { tests, cursor, marksOf } = s;
+  const current = tests[cursor];
+  // The detail pane takes most of the body; the list keeps a few rows around the cursor.
+  const detailRows = s.details && current ? Math.max(6, Math.min(20, bodyRows - 6)) : 0;
+  const listRows = Math.max(1, bodyRows - 1 - (s.filter ? 1 : 0) - (tests.length === 0 ? 2 : 0) - detailRows);
+  // Columns from the rows a one-line list would show; two lines per test when the title lacks room.
+  const oneLineView = listWindow(tests.length, cursor, listRows);
+  const visible = tests.slice(oneLineView.start, oneLineView.end).map((t) => ({ title: t.title, component: t.component, marks: marksText(marksOf(t), theme) }));
+  const layout = testRowLayout(width, visible, theme.symbols.selected.length);
+  const view = layout.twoLine ? listWindow(tests.length, cursor, Math.floor(listRows / 2)) : oneLineView;
+  const query = `${s.hypothesisText} ${state.refine}`;
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {`${tests.length} test${tests.length === 1 ? '' : 's'} for this hypothesis`}
+        {state.refine ? ` (refined: ${oneLine(state.refine, 30)})` : ''}
+        {view.label ? <Text dimColor>{`  ${view.label}`}</Text> : null}
+        {state.selected.length > 0 ? `  plan: ${state.selected.length} selected (enter runs them)` : ''}
+      </Text>
+      {s.filter ? (
+        <Box>
+          <Text>/ </Text>
+          <TextFieldView field={s.filter} placeholder="more words to refine the list (enter keeps them, esc drops them)" color={theme.color} width={width - 2} />
+        </Box>
+      ) : null}
+      {tests.length === 0 ? (
+        <Text dimColor wrap="wrap">
+          No test matches. Try other words (esc goes back), a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.
+        </Text>
+      ) : null}
+      {tests.slice(view.start, view.end).map((test, i) => (
+        <TestRow
+          key={test.id}
+          test={test}
+          marks={marksOf(test)}
+          active={view.start + i === cursor}
+          selected={state.selected.includes(test.id)}
+          layout={layout}
+          width={width}
+          query={query}
+          theme={theme}
+        />
+      ))}
+      {s.details && current ? <TestDetails test={current} width={width} rows={detailRows} /> : null}
+    </Box>
+  );
+}
+
+type TestsState = ReturnType<typeof useTestsState>;
+
+/** The ranked list, the cursor (on a test, not a row), the detail pane and the refine field. */
+function useTestsState({ services, state, session }: AppContextValue) {
   const hypothesis = currentHypothesis(session);
   const tests = useMemo(() => testsForHypothesis(services, hypothesis, state.refine), [services, hypothesis, state.refine]);
   const [cursorId, setCursorId] = useState<string | undefined>(undefined);
@@ -27,127 +84,79 @@ export function TestsScreen() {
   const [filter, setFilter] = useState<TextField | undefined>(undefined);
   // The cursor follows the test, not the row, so a refreshed list keeps it on the same item.
   const cursor = Math.max(0, tests.findIndex((t) => t.id === cursorId));
-  const move = (to: number) => setCursorId(tests[clamp(to, 0, tests.length - 1)]?.id);
-  const page = Math.max(1, bodyRows - 6);
   // Access is checked for the namespace the tests would run in: a preset one, else the session's.
   const accessOf = useAccessMarks(services, tests, state.values['*']?.namespace ?? services.settings.namespace ?? services.cluster.namespace);
-
-  useKeys((input, key, name) => {
-    if (filter) {
-      const action = actionFor('filter', name);
-      if (action === 'apply') {
-        dispatch({ type: 'refine', text: filter.value.trim() });
-        setFilter(undefined);
-        return true;
-      }
-      if (action === 'cancel') {
-        setFilter(undefined);
-        return true;
-      }
-      const edited = editField(filter, input, key);
-      if (edited) setFilter(edited);
-      return true;
-    }
-    const action = actionFor('tests', name);
-    switch (action) {
-      case 'up':
-        move(cursor - 1);
-        return true;
-      case 'down':
-        move(cursor + 1);
-        return true;
-      case 'top':
-        move(0);
-        return true;
-      case 'bottom':
-        move(tests.length - 1);
-        return true;
-      case 'pageup':
-        move(cursor - page);
-        return true;
-      case 'pagedown':
-        move(cursor + page);
-        return true;
-      case 'toggle': {
-        const test = tests[cursor];
-        if (test) dispatch({ type: 'toggle-selected', testId: test.id });
-        return true;
-      }
-      case 'run': {
-        const plan = state.selected.length > 0 ? tests.filter((t) => state.selected.includes(t.id)).map((t) => t.id) : tests[cursor] ? [tests[cursor].id] : [];
-        if (plan.length > 0) dispatch({ type: 'start-plan', testIds: plan });
-        return true;
-      }
-      case 'filter':
-        setFilter(fieldOf(state.refine));
-        return true;
-      case 'details':
-        setDetails((d) => !d);
-        return true;
-      case 'verdict':
-        dispatch({ type: 'go', screen: { name: 'verdict' } });
-        return true;
-      case 'back':
-        if (state.refine) dispatch({ type: 'refine', text: '' });
-        else dispatch({ type: 'new-hypothesis' });
-        return true;
-      default:
-        return false;
-    }
-  });
-
-  const current = tests[cursor];
-  const detailRows = details && current ? Math.min(12, Math.floor(bodyRows / 2)) : 0;
-  const view = listWindow(tests.length, cursor, bodyRows - 3 - detailRows);
-  const width = size.columns;
-  return (
-    <Box flexDirection="column">
-      <Text bold>
-        {tests.length} test{tests.length === 1 ? '' : 's'} for this hypothesis{state.refine ? ` (refined: ${oneLine(state.refine, 30)})` : ''}
-        {view.label ? <Text dimColor>{`  ${view.label}`}</Text> : null}
-        {state.selected.length > 0 ? <Text>{`  plan: ${state.selected.length} selected`}</Text> : null}
-      </Text>
-      {filter ? (
-        <Box>
-          <Text>/ </Text>
-          <TextFieldView field={filter} placeholder="more words to refine the list" color={theme.color} />
-        </Box>
-      ) : null}
-      {tests.length === 0 ? (
-        <Text dimColor>No test matches. Try other words (esc), a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.</Text>
-      ) : null}
-      {tests.slice(view.start, view.end).map((test, i) => (
-        <TestRow key={test.id} test={test} active={view.start + i === cursor} width={width} access={accessOf(test)} />
-      ))}
-      {details && current ? <TestDetails test={current} width={width} rows={detailRows} /> : null}
-    </Box>
-  );
+  const marksOf = (test: CatalogTest): TestMarks => {
+    const lastRun = [...session.runs].reverse().find((r) => r.testId === test.id && r.hypothesisId === session.currentHypothesisId && r.state !== 'running');
+    return {
+      mutating: test.effect === 'mutating',
+      here: services.detectedComponents?.has(test.component) ?? false,
+      missing: missingTools(test.requires.tools),
+      access: accessWords(accessOf(test)),
+      last: lastRun ? runMark(lastRun, services.theme) : undefined,
+    };
+  };
+  return { tests, cursor, setCursorId, details, setDetails, filter, setFilter, marksOf, hypothesisText: hypothesis?.text ?? '' };
 }
 
-function TestRow({ test, active, width, access }: { test: CatalogTest; active: boolean; width: number; access?: AccessMark | undefined }) {
-  const { services, state, session } = useApp();
-  const theme = services.theme;
-  const selected = state.selected.includes(test.id);
-  const lastRun = [...session.runs].reverse().find((r) => r.testId === test.id && r.hypothesisId === session.currentHypothesisId && r.outcome);
-  const missing = missingTools(test.requires.tools);
-  const detected = services.detectedComponents?.has(test.component) ?? false;
-  const marks = [
-    test.effect === 'mutating' ? 'MUTATING' : 'read-only',
-    detected ? `${theme.symbols.detected} here` : '',
-    missing.length > 0 ? `needs ${missing.join(',')}` : '',
-    accessWords(access),
-  ].filter(Boolean);
-  const titleWidth = Math.max(10, width - 48);
-  return (
-    <Text inverse={theme.color && active} bold={active} wrap="truncate-end">
-      {active ? `${theme.symbols.cursor}` : ' '}
-      {selected ? ` ${theme.symbols.selected} ` : ` ${theme.symbols.unselected} `}
-      {oneLine(test.title, titleWidth).padEnd(Math.min(titleWidth, 60))}
-      <Text dimColor={!active}>{`  ${test.component.padEnd(12)} `}</Text>
-      <Text color={theme.color && test.effect === 'mutating' ? 'red' : undefined}>{marks.join('  ')}</Text>
-      {lastRun?.outcome ? (
-        <Text color={theme.color ? outcomeColor(lastRun.outcome) : undefined}>{`  ${theme.symbols[lastRun.outcome]} ${lastRun.outcome}`}</Text>
-      ) : null}
-    </Text>
+function useTestsKeys({ state, dispatch, bodyRows }: AppContextValue, s: TestsState) {
+  const { tests, cursor } = s;
+  const move = (to: number) => s.setCursorId(tests[clamp(to, 0, tests.length - 1)]?.id);
+  const page = Math.max(1, bodyRows - 3);
+  useKeys(
+    (input, key, name) => {
+      if (s.filter) {
+        const action = actionFor('filter', name);
+        if (action === 'apply') {
+          dispatch({ type: 'refine', text: s.filter.value.trim() });
+          s.setFilter(undefined);
+        } else if (action === 'cancel') s.setFilter(undefined);
+        else {
+          const edited = editField(s.filter, input, key);
+          if (edited) s.setFilter(edited);
+        }
+        return true;
+      }
+      switch (actionFor('tests', name)) {
+        case 'up':
+          return (move(cursor - 1), true);
+        case 'down':
+          return (move(cursor + 1), true);
+        case 'top':
+          return (move(0), true);
+        case 'bottom':
+          return (move(tests.length - 1), true);
+        case 'pageup':
+          return (move(cursor - page), true);
+        case 'pagedown':
+          return (move(cursor + page), true);
+        case 'toggle': {
+          const test = tests[cursor];
+          if (test) dispatch({ type: 'toggle-selected', testId: test.id });
+          return true;
+        }
+        case 'run': {
+          const plan = state.selected.length > 0 ? tests.filter((t) => state.selected.includes(t.id)).map((t) => t.id) : tests[cursor] ? [tests[cursor].id] : [];
+          if (plan.length > 0) dispatch({ type: 'start-plan', testIds: plan });
+          return true;
+        }
+        case 'filter':
+          s.setFilter(fieldOf(state.refine));
+          return true;
+        case 'details':
+          s.setDetails((d) => !d);
+          return true;
+        case 'verdict':
+          dispatch({ type: 'go', screen: { name: 'verdict' } });
+          return true;
+        case 'back':
+          if (state.refine) dispatch({ type: 'refine', text: '' });
+          else dispatch({ type: 'new-hypothesis' });
+          return true;
+        default:
+          return false;
+      }
+    },
+    s.filter ? 'filter' : 'tests',
   );
 }

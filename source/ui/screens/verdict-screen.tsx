@@ -8,13 +8,14 @@ import { TextFieldView } from '../components/text-field-view.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
+import { runMark } from '../state/run-mark.js';
 import { outcomeColor, statusColor } from '../theme.js';
 
 const VERDICTS: readonly Verdict[] = ['confirmed', 'refuted', 'inconclusive'];
 
 /** Step 6: the evidence suggests a verdict; the user decides and writes one line of conclusion. */
 export function VerdictScreen() {
-  const { services, session, record, dispatch, size } = useApp();
+  const { services, session, record, dispatch, size, bodyRows } = useApp();
   const theme = services.theme;
   const hypothesis = currentHypothesis(session);
   const suggested = hypothesis ? suggestVerdict(session, hypothesis.id) : 'inconclusive';
@@ -24,6 +25,12 @@ export function VerdictScreen() {
 
   useKeys((input, key, name) => {
     const action = actionFor('verdict', name);
+    // ←/→ choose the verdict only while the conclusion is empty; then they move in the text.
+    if (action === 'cycle' && conclusion.value !== '') {
+      const edited = editField(conclusion, input, key);
+      if (edited) setConclusion(edited);
+      return true;
+    }
     if (action === 'cycle') {
       const step = name === 'right' ? 1 : -1;
       setChoice((c) => VERDICTS[(VERDICTS.indexOf(c) + step + VERDICTS.length) % VERDICTS.length] as Verdict);
@@ -51,36 +58,51 @@ export function VerdictScreen() {
       return true;
     }
     return false;
-  });
+  }, 'verdict');
 
   if (!hypothesis) return <Text>No hypothesis yet.</Text>;
+  const room = Math.max(1, bodyRows - 7);
+  const shown = runs.slice(-room);
   return (
     <Box flexDirection="column">
-      <Text bold>{`Verdict on: ${oneLine(hypothesis.text, size.columns - 14)}`}</Text>
+      <Text bold wrap="truncate-end">{`Verdict on: ${oneLine(hypothesis.text)}`}</Text>
       <Text> </Text>
-      <Text dimColor>Evidence:</Text>
-      {runs.length === 0 ? <Text dimColor>  no tests run yet</Text> : null}
-      {runs.slice(-8).map((run) => (
-        <Text key={run.runId}>
-          {'  '}
-          <Text color={theme.color && run.outcome ? outcomeColor(run.outcome) : undefined}>{`${run.outcome ? theme.symbols[run.outcome] : theme.symbols.running} ${(run.outcome ?? run.state).padEnd(12)}`}</Text>
-          {oneLine(`${run.title}: ${run.finding ?? ''}`, size.columns - 20)}
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text>
+      <Text dimColor>{`Evidence${runs.length > shown.length ? ` (the last ${shown.length} of ${runs.length} runs)` : ''}:`}</Text>
+      {runs.length === 0 ? <Text dimColor>  no tests run yet: esc goes back to the tests</Text> : null}
+      {shown.map((run) => {
+        const mark = runMark(run, theme);
+        return (
+          <Text key={run.runId} wrap="truncate-end">
+            {'  '}
+            <Text color={theme.color && mark.outcome ? outcomeColor(mark.outcome) : undefined}>{`${mark.symbol} ${mark.word.padEnd(12)}`}</Text>
+            {oneLine(`${run.title}: ${run.finding ?? ''}`)}
+          </Text>
+        );
+      })}
+      <Text dimColor wrap="truncate-end">{`The evidence suggests: ${suggested.toUpperCase()} (${suggestionReason(suggested)}). You decide.`}</Text>
+      <Text wrap="truncate-end">
         {'Verdict (←/→): '}
         {VERDICTS.map((v) => (
           <Text key={v} bold={v === choice} inverse={theme.color && v === choice} color={theme.color && v === choice ? statusColor(v) : undefined}>
             {v === choice ? `[${v.toUpperCase()}]` : ` ${v} `}
           </Text>
         ))}
-        <Text dimColor>{`  suggested by the evidence: ${suggested}`}</Text>
       </Text>
       <Box>
         <Text>Conclusion: </Text>
-        <TextFieldView field={conclusion} placeholder="one line: what the evidence showed" color={theme.color} />
+        <TextFieldView field={conclusion} placeholder="one line: what the evidence showed" color={theme.color} width={size.columns - 12} />
       </Box>
     </Box>
   );
+}
+
+function suggestionReason(verdict: Verdict): string {
+  switch (verdict) {
+    case 'confirmed':
+      return 'a test found an anomaly';
+    case 'refuted':
+      return 'every test came back healthy';
+    case 'inconclusive':
+      return 'no test decided it';
+  }
 }

@@ -61,7 +61,8 @@ export function createAppReducer(needsParams: (testId: string) => boolean) {
 function reduceApp(state: AppState, action: AppAction, screenFor: (testId: string) => Screen): AppState {
   switch (action.type) {
     case 'go':
-      return { ...state, screen: action.screen, help: false, quitAsked: false };
+      // Text typed during the boot frame seeds the first hypothesis field only.
+      return { ...state, screen: action.screen, help: false, quitAsked: false, initialQuery: undefined };
     case 'toggle-help':
       return { ...state, help: !state.help };
     case 'toggle-selected':
@@ -72,7 +73,7 @@ function reduceApp(state: AppState, action: AppAction, screenFor: (testId: strin
     case 'start-plan': {
       const [first, ...rest] = action.testIds;
       if (!first) return state;
-      return { ...state, plan: rest, selected: [], screen: screenFor(first), help: false };
+      return { ...state, plan: rest, selected: [], screen: screenFor(first), help: false, initialQuery: undefined };
     }
     case 'advance-plan': {
       const [first, ...rest] = state.plan;
@@ -89,7 +90,7 @@ function reduceApp(state: AppState, action: AppAction, screenFor: (testId: strin
     case 'ask-quit':
       return { ...state, quitAsked: true };
     case 'new-hypothesis':
-      return { ...state, screen: { name: 'hypothesis' }, plan: [], selected: [], refine: '', help: false };
+      return { ...state, screen: { name: 'hypothesis' }, plan: [], selected: [], refine: '', help: false, initialQuery: undefined };
     default: {
       const unknown: never = action;
       return unknown;

@@ -124,6 +124,19 @@ describe('suggestions narrowed by what was chosen', () => {
     expect(elsewhere.map((v) => v.value)).toEqual(['kube-system', 'shop', 'data', 'default']);
   });
 
+  it("says which namespaces run the test's component, from the pods of every namespace, and puts them right after the current one", () => {
+    const inv = inventory();
+    inv.setPodsEverywhere({ items: [object('pod', 'data', 'pg-0', { images: ['bitnami/postgresql:16'] }), object('pod', 'default', 'web-9')] });
+    const values = suggestValues(inv, query('namespace', {}, { namespace: 'kube-system', component: postgres })).values;
+    expect(values.slice(0, 3)).toEqual([
+      { value: 'kube-system', note: 'current' },
+      { value: 'shop', note: 'has postgres (db-0) · 1 unhealthy pod' },
+      { value: 'data', note: 'has postgres (pg-0)' },
+    ]);
+    // Without a component, nothing is said about what runs where.
+    expect(suggestValues(inv, query('namespace', {}, { namespace: 'kube-system' })).values.map((v) => v.note)).not.toContain('has postgres (pg-0)');
+  });
+
   it('says why there is nothing: a forbidden list, an empty namespace', () => {
     expect(suggestValues(inventory(), query('pod', { namespace: 'data' }))).toEqual({ values: [], reason: 'forbidden: you may not list pods in data' });
     expect(suggestValues(inventory(), query('service', { namespace: 'shop' })).values.map((v) => v.value)).toEqual(['web']);
