@@ -4,10 +4,8 @@ import type { ContextSelection } from '../core/cluster/kubeconfig-files.js';
 import { openCatalog, type OpenCatalog } from '../core/catalog/open-catalog.js';
 import { formatProblem } from '../core/catalog/problem.js';
 import { mutationRefusal } from '../core/params/mutation-guard.js';
-import { readSettings } from '../core/settings/read-settings.js';
 import { HunchError, UsageError } from '../core/errors.js';
 import { buildReport } from '../core/export/report-model.js';
-import { reportPath, writeReportFile } from '../core/export/save-report.js';
 import { copyToClipboard } from '../core/clipboard/copy.js';
 import { renderReport, type ExportFormat } from '../core/export/render.js';
 import { testLookup } from '../core/export/test-lookup.js';
@@ -18,6 +16,8 @@ import { scorePracticeSession } from '../core/practice/score.js';
 import type { Scenario } from '../core/practice/scenario/scenario.js';
 import type { ClusterService } from '../core/cluster/cluster-service.js';
 import { App } from './app.js';
+import { exportServices } from './export-services.js';
+import { recentHypotheses } from '../core/session/recent-hypotheses.js';
 import { clusterServices, journalAccessBlocks } from './cluster-services.js';
 import { openClusterService } from './cluster-setup.js';
 import type { ClusterView, PracticeView, TuiServices } from './services.js';
@@ -115,16 +115,8 @@ function buildServices({ context, catalog, recorder, cluster, theme, selection, 
       });
     }, { access: aware.access, recorder, namespace: () => current().namespace }),
     reportText,
-    exportReport: (format) => {
-      const path = reportPath({ sessionId: recorder.state.id, format, directory: readSettings(context.env).settings.export.directory, cwd: context.cwd });
-      try {
-        writeReportFile(path, reportText(format));
-        recorder.record({ type: 'session-exported', format, path });
-        return { path };
-      } catch (error) {
-        return { error: `could not write ${path}: ${(error as Error).message}` };
-      }
-    },
+    ...exportServices({ recorder, env: context.env, cwd: context.cwd, reportText }),
+    recentHypotheses: () => recentHypotheses({ env: context.env, exclude: recorder.state.id }),
     copyText: async (text) => {
       const result = await copyToClipboard(text, { env: context.env, writeToTerminal: (sequence) => process.stdout.write(sequence) });
       return result.message;

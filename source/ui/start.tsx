@@ -51,7 +51,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   };
   const theme = themeFor(context.env, { noColor: values['no-color'] });
 
-  const typed = { current: '' };
+  const typed: { current: string; help?: boolean } = { current: '' };
   let quitDuringBoot = false;
   const instance = render(
     <InputRoot>
@@ -87,6 +87,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     clusterService = opened.clusterService;
     // What was typed while loading carries over.
     opened.initial.initialQuery = typed.current;
+    if (typed.help) opened.initial.help = true;
     // The same InputRoot stays mounted, so the terminal stays in raw mode from boot frame to app.
     instance.rerender(
       <InputRoot>
