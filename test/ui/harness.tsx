@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { App } from '../../source/ui/app.js';
 import { openCatalog, type OpenCatalog } from '../../source/core/catalog/open-catalog.js';
@@ -89,7 +90,34 @@ export type HarnessOptions = {
   initial?: Partial<AppState>;
   /** A hypothesis already stated when the app opens (the tests screen then shows its tests). */
   hypothesis?: { text: string; catalogHypothesis?: string };
+  /** Events journaled before the app opens (runs, verdicts), after the hypothesis. */
+  setup?: (session: SessionRecorder) => void;
 };
+
+/** The terminals every screen is checked in: three widths, and without colour (nothing by colour alone). */
+export const VARIANTS = [
+  { name: '60 columns', columns: 60, env: { LANG: 'en_US.UTF-8' } },
+  { name: '80 columns', columns: 80, env: { LANG: 'en_US.UTF-8' } },
+  { name: '120 columns', columns: 120, env: { LANG: 'en_US.UTF-8' } },
+  { name: 'NO_COLOR at 80 columns', columns: 80, env: { LANG: 'en_US.UTF-8', NO_COLOR: '1' } },
+] as const;
+
+export type Variant = (typeof VARIANTS)[number];
+
+/**
+ * What holds for every frame in every variant: no line wider than the terminal, and with NO_COLOR
+ * not one colour or inverse code (the screen tests force colour on, so a colour used regardless
+ * of the theme shows up here).
+ */
+export function expectDrawnFor(ui: { frame(): string; rawFrame(): string; widest(): number }, variant: Variant): void {
+  expect(ui.widest(), ui.frame()).toBeLessThanOrEqual(variant.columns);
+  if ('NO_COLOR' in variant.env) expect(ui.rawFrame()).not.toMatch(COLOR_CODES);
+  else expect(ui.rawFrame()).toMatch(COLOR_CODES);
+}
+
+/** Colour codes (foreground, background, inverse) in a raw frame: none may appear with NO_COLOR. */
+// eslint-disable-next-line no-control-regex
+export const COLOR_CODES = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7]|7)(?:;[0-9;]*)?m/;
 
 export async function renderApp(options: HarnessOptions = {}) {
   sharedCatalog ??= await openCatalog({ cache: false });
@@ -97,6 +125,7 @@ export async function renderApp(options: HarnessOptions = {}) {
   const session = new SessionRecorder(journal);
   session.record({ type: 'session-started', sessionId: 'test-session', hunchVersion: '0.0.0', catalogVersion: sharedCatalog.catalog.version, context: 'test-ctx', namespace: 'shop' });
   if (options.hypothesis) session.record({ type: 'hypothesis-stated', hypothesisId: 'h1', text: options.hypothesis.text, catalogHypothesis: options.hypothesis.catalogHypothesis });
+  options.setup?.(session);
   const runner = new FakeRunner(() => session);
   const copied: string[] = [];
   const exported: string[] = [];
@@ -132,11 +161,12 @@ export async function renderApp(options: HarnessOptions = {}) {
   instance.stdout.emit('resize');
 
   const frame = () => (instance.lastFrame() ?? '').replace(ANSI, '');
-  const waitFor = async (expected: string | RegExp, timeoutMs = 3000): Promise<string> => {
+  const waitFor = async (expected: string | RegExp | ((text: string) => boolean), timeoutMs = 3000): Promise<string> => {
     const started = Date.now();
+    const shows = typeof expected === 'function' ? expected : typeof expected === 'string' ? (t: string) => t.includes(expected) : (t: string) => expected.test(t);
     for (;;) {
       const text = frame();
-      if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) {
+      if (shows(text)) {
         await new Promise((resolve) => setImmediate(resolve));
         return frame();
       }
@@ -160,17 +190,21 @@ export async function renderApp(options: HarnessOptions = {}) {
     frame,
     /** The frame's lines, trailing spaces removed. */
     lines: () => frame().split('\n').map((line) => line.replace(/\s+$/, '')),
+    /** The frame as written, escape codes included. */
+    rawFrame: () => instance.lastFrame() ?? '',
+    /** The widest line of the frame, in characters. */
+    widest: () => Math.max(...frame().split('\n').map((line) => [...line].length)),
     waitFor,
     exitedWith: () => exitedWith,
     /** Presses one key by name ("enter", "down", "ctrl+c") or types text, then waits for `until`. */
-    async press(key: string, until?: string | RegExp) {
+    async press(key: string, until?: string | RegExp | ((text: string) => boolean)) {
       await inputReady();
       instance.stdin.write(KEYS[key] ?? key);
       if (until !== undefined) return waitFor(until);
       await new Promise((resolve) => setImmediate(resolve));
       return frame();
     },
-    async type(text: string, until?: string | RegExp) {
+    async type(text: string, until?: string | RegExp | ((text: string) => boolean)) {
       await inputReady();
       for (const char of text) instance.stdin.write(char);
       return waitFor(until ?? text);

@@ -62,7 +62,7 @@ describe('the hypothesis cursor', () => {
 
 describe('recently used parameter values', () => {
   it('come first, newest first, with what the cluster says of them', () => {
-    const runs = [{ values: { namespace: 'data', pod: 'postgres-0' } }, { values: { namespace: 'shop' } }];
+    const runs: { values: Record<string, string> }[] = [{ values: { namespace: 'data', pod: 'postgres-0' } }, { values: { namespace: 'shop' } }];
     const recent = recentValues('namespace', runs, { '*': { namespace: 'preset' }, t1: { namespace: 'kube-system' } });
     expect(recent).toEqual(['shop', 'data', 'kube-system']);
     expect(withRecentFirst([{ value: 'default' }, { value: 'data', note: 'has postgres (postgres-0)' }], ['data'])).toEqual([

@@ -216,7 +216,10 @@ function capTail(text: string): string {
 
 /** The verdict the evidence points to: any anomaly confirms, only healthy results refute. */
 export function suggestVerdict(state: SessionState, hypothesisId: string): Verdict {
-  const outcomes = state.runs.filter((run) => run.hypothesisId === hypothesisId && run.outcome).map((run) => run.outcome);
+  // A run the user stopped read nothing: it neither confirms nor refutes, so only finished runs count.
+  const outcomes = state.runs
+    .filter((run) => run.hypothesisId === hypothesisId && run.outcome && run.status !== 'cancelled')
+    .map((run) => run.outcome);
   if (outcomes.includes('anomaly')) return 'confirmed';
   if (outcomes.length > 0 && outcomes.every((o) => o === 'healthy')) return 'refuted';
   return 'inconclusive';

@@ -89,6 +89,6 @@ function describe(choice: HypothesisChoice, theme: Theme): { tag: string; tail: 
     case 'session':
       return { tag: choice.status.toUpperCase().padEnd(13), tail: `  ${choice.runs} run${choice.runs === 1 ? '' : 's'}`, color: theme.color ? statusColor(choice.status) : undefined };
     case 'recent':
-      return { tag: 'earlier      ', tail: `  ${choice.status} in an earlier session` };
+      return { tag: 'earlier      ', tail: `  ${choice.status}` };
   }
 }

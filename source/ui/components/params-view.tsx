@@ -57,7 +57,7 @@ export function ParamsView(props: ParamsViewProps) {
       </Box>
       {error ? <Text color={theme.color ? 'red' : undefined} wrap="truncate-end">{`error: ${oneLine(error)}`}</Text> : null}
       {props.loading ? <Spinner label={`loading ${spec.type} suggestions from the cluster (keep typing)`} unicode={theme.unicode} /> : null}
-      {!props.loading && props.reason ? <Text dimColor wrap="truncate-end">{oneLine(`no suggestions: ${props.reason}; type the value`)}</Text> : null}
+      {!props.loading && props.reason ? <Text dimColor wrap="truncate-end">{oneLine(`no suggestions, type the value: ${props.reason}`)}</Text> : null}
       {shown.length > 0 || props.age ? <Text dimColor wrap="truncate-end">{heading(view.label, props.age, cursor >= 0, shown.length > 0)}</Text> : null}
       {shown.slice(view.start, view.end).map((s, i) => {
         const active = view.start + i === cursor;

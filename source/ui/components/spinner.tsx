@@ -12,5 +12,5 @@ export function Spinner({ label, unicode }: { label: string; unicode: boolean })
     const timer = setInterval(() => setFrame((f) => (f + 1) % frames.length), 100);
     return () => clearInterval(timer);
   }, [frames.length]);
-  return <Text dimColor>{`${frames[frame]} ${label}`}</Text>;
+  return <Text dimColor wrap="truncate-end">{`${frames[frame]} ${label}`}</Text>;
 }

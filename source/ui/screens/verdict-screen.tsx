@@ -79,7 +79,7 @@ export function VerdictScreen() {
           </Text>
         );
       })}
-      <Text dimColor wrap="truncate-end">{`The evidence suggests: ${suggested.toUpperCase()} (${suggestionReason(suggested)}). You decide.`}</Text>
+      <Text dimColor wrap="wrap">{`The evidence suggests: ${suggested.toUpperCase()} (${suggestionReason(suggested)}). You decide.`}</Text>
       <Text wrap="truncate-end">
         {'Verdict (←/→): '}
         {VERDICTS.map((v) => (

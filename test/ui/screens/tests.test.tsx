@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '1';
+});
+
+import { cleanup } from 'ink-testing-library';
+import type { AccessChecks } from '../../../source/ui/services.js';
+import { expectDrawnFor, renderApp, VARIANTS } from '../harness.js';
+
+afterEach(() => cleanup());
+
+const postgresDown = { hypothesis: { text: 'Postgres is down', catalogHypothesis: 'postgres-down' }, initial: { screen: { name: 'tests' as const } } };
+
+/** Access answered at once: pods/exec refused, everything else allowed. */
+const access: AccessChecks = {
+  subscribe: () => () => undefined,
+  version: () => 1,
+  mark: (test) => (test.target === 'pod' ? { state: 'denied', missing: 'create pods/exec in shop' } : { state: 'allowed' }),
+  check: () => undefined,
+};
+
+describe.each(VARIANTS)('the tests screen at $name', (variant) => {
+  it('lists the ranked tests with component, effect, access and here marks, clipped with a–b of M', async () => {
+    const ui = await renderApp({ ...postgresDown, columns: variant.columns, env: variant.env, services: { access, detectedComponents: new Set(['postgres']) } });
+    const frame = await ui.waitFor('tests for this hypothesis');
+    expect(frame).toMatch(/\d+ tests for this hypothesis {2}1–\d+ of \d+/);
+    // The catalogue hypothesis's own tests first, each with its marks in words
+    const first = frame.split('\n').findIndex((l) => l.startsWith('› ○ PostgreSQL accepts a connection'));
+    expect(first).toBeGreaterThan(0);
+    expect(frame.split('\n').slice(first, first + 2).join(' ')).toMatch(/postgres\s+read-only\s+● here\s+no create pods\/exec/);
+    expectDrawnFor(ui, variant);
+  });
+
+  it('shows what a test does and why in the detail pane, wrapped to the width', async () => {
+    const ui = await renderApp({ ...postgresDown, columns: variant.columns, env: variant.env });
+    await ui.waitFor('tests for this hypothesis');
+    const frame = await ui.press('d', 'What it checks:');
+    expect(frame).toContain('PostgreSQL accepts a connection (pg-can-connect)');
+    expect(frame).toMatch(/postgres · read-only · runs inside a pod/);
+    expect(frame).toContain('$ kubectl exec -n <namespace> <pod> -- psql');
+    expect(frame).toContain('docs: https://www.postgresql.org/docs/current/app-psql.html');
+    expectDrawnFor(ui, variant);
+  });
+
+  it('keeps long component names in their column, or gives each test two lines', async () => {
+    const ui = await renderApp({ hypothesis: { text: 'ingress-nginx returns 502' }, initial: { screen: { name: 'tests' } }, columns: variant.columns, env: variant.env });
+    const frame = await ui.waitFor('tests for this hypothesis');
+    const row = frame.split('\n').findIndex((l) => l.startsWith('› ○ '));
+    const drawn = frame.split('\n').slice(row, row + 2).join('\n');
+    expect(drawn).toMatch(/ingress-nginx\s+read-only/);
+    expectDrawnFor(ui, variant);
+  });
+});
+
+describe('working the tests list', () => {
+  it('builds a plan of several tests with space and runs them in order', async () => {
+    const ui = await renderApp(postgresDown);
+    await ui.waitFor('› ○ PostgreSQL accepts a connection');
+    await ui.press('space', /› ◉ PostgreSQL accepts a connection/);
+    await ui.press('down');
+    await ui.press('space', 'plan: 2 selected');
+    await ui.press('enter', 'PostgreSQL accepts a connection  parameter 1 of 7');
+    expect(ui.frame()).not.toContain('plan: 2 selected');
+  });
+
+  it('refines with / and drops the refinement with esc, the cursor staying on its test', async () => {
+    const ui = await renderApp(postgresDown);
+    await ui.waitFor('› ○ PostgreSQL accepts a connection');
+    await ui.press('/', 'more words to refine the list');
+    await ui.type('disk', '/ disk');
+    const refined = await ui.press('enter', '(refined: disk)');
+    expect(refined).toMatch(/› ○ .*(disk|volume|space)/i);
+    await ui.press('esc', (t: string) => !t.includes('refined'));
+    await ui.press('g', '› ○ PostgreSQL accepts a connection');
+    await ui.press('G', (t: string) => !t.includes('› ○ PostgreSQL accepts a connection'));
+  });
+
+  it('marks a run of the hypothesis with its outcome, and a stopped one with ⏹ stopped', async () => {
+    const ui = await renderApp({
+      ...postgresDown,
+      columns: 120,
+      setup: (session) => {
+        const start = { type: 'run-started' as const, hypothesisId: 'h1', title: 't', component: 'postgres', effect: 'read-only' as const, command: 'c', argv: ['c'], values: {} };
+        session.record({ ...start, runId: 'r1', testId: 'pg-can-connect' });
+        session.record({ type: 'run-finished', runId: 'r1', status: 'exited', exitCode: 0, durationMs: 10, outcome: 'healthy', finding: 'ok', stdout: '', stderr: '', truncated: false, totalLines: 0 });
+        session.record({ ...start, runId: 'r2', testId: 'pg-connections-usage' });
+        session.record({ type: 'run-finished', runId: 'r2', status: 'cancelled', exitCode: null, durationMs: 10, outcome: 'error', finding: 'stopped', stdout: '', stderr: '', truncated: false, totalLines: 0 });
+      },
+    });
+    const frame = await ui.waitFor('tests for this hypothesis');
+    expect(frame).toMatch(/PostgreSQL accepts a connection .*✔ healthy/);
+    expect(frame).toMatch(/PostgreSQL connections against max_connections .*⏹ stopped/);
+  });
+});
