@@ -25,6 +25,17 @@ async function dispatch(argv: string[], print: Printer): Promise<number> {
     print.out(topic ? commandHelp(topic) : mainHelp(hunchVersion()));
     return 0;
   }
+  // Flags for the TUI may come first (`hunch -n shop --help`): help and version still answer.
+  if (first === undefined || first.startsWith('-')) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      print.out(mainHelp(hunchVersion()));
+      return 0;
+    }
+    if (argv.includes('--version') || argv.includes('-v')) {
+      print.out(hunchVersion());
+      return 0;
+    }
+  }
   const isInteractive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !inCi(process.env);
   const context = { print, env: process.env, cwd: process.cwd(), isInteractive };
   if (first === undefined || first.startsWith('-')) {

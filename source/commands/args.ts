@@ -33,7 +33,10 @@ export function parseCommandArgs<T extends Options>(command: string, args: strin
     return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
-    throw new UsageError(`${command}: ${message.replace(/^Unknown option '(.*)'$/, 'unknown flag $1')}`, `run "hunch ${command} --help" for the flags it takes`);
+    // The TUI itself is "hunch": its errors read "hunch: unknown flag …", not "hunch: hunch: …".
+    const root = command === 'hunch';
+    const text = message.replace(/^Unknown option '(.*)'$/, 'unknown flag $1');
+    throw new UsageError(root ? text : `${command}: ${text}`, `run "${root ? 'hunch' : `hunch ${command}`} --help" for the flags it takes`);
   }
 }
 

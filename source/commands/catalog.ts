@@ -67,7 +67,8 @@ async function stats(context: CommandContext): Promise<number> {
 }
 
 async function schema(context: CommandContext): Promise<number> {
-  const { values } = parseCommandArgs('catalog schema', context.args, { out: { type: 'string' } });
+  // The schema is JSON already; --json is accepted so every non-interactive command takes it.
+  const { values } = parseCommandArgs('catalog schema', context.args, { out: { type: 'string' }, json: { type: 'boolean' } });
   const schemas = catalogJsonSchemas();
   if (!values.out) {
     context.print.json(schemas);

@@ -28,11 +28,14 @@ export async function run(context: CommandContext): Promise<number> {
     'gh-issue': { type: 'boolean' },
     repo: { type: 'string' },
     'output-lines': { type: 'string' },
+    json: { type: 'boolean' },
   });
+  // --json, as on every other command, is the JSON report.
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} disagree: use one of them`);
   if (positionals.length > 1) throw new UsageError(`export takes one session id; got ${positionals.join(' ')}`);
   const settings = readSettings(context.env);
   if (settings.problem) context.print.err(`hunch: settings: ${settings.problem}`);
-  const format = checkFormat(values.format ?? (values['gh-issue'] ? 'md' : settings.settings.export.format));
+  const format = checkFormat(values.format ?? (values.json ? 'json' : values['gh-issue'] ? 'md' : settings.settings.export.format));
   const redact = !values['no-redact'];
   const toFile = values.out !== undefined || values.save === true;
   if (!redact && !toFile) throw new UsageError('--no-redact is only allowed with --out FILE or --save (a local file), never to stdout');

@@ -58,7 +58,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'catalog',
     summary: 'check the catalogue (lint), count it (stats) or print its JSON Schema (schema)',
-    usage: 'hunch catalog lint [DIR ...] [--offline] [--json] | hunch catalog stats [--json] | hunch catalog schema [--out DIR]',
+    usage: 'hunch catalog lint [DIR ...] [--offline] [--json] | hunch catalog stats [--json] | hunch catalog schema [--out DIR] [--json]',
     examples: ['hunch catalog lint', 'hunch catalog lint ./my-tests', 'hunch catalog stats'],
     load: () => import('./catalog.js'),
   },
@@ -93,7 +93,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'export',
     summary: 'write a session as a triage report (Markdown, Jira or JSON), to a file, the clipboard or a GitHub issue',
-    usage: 'hunch export [session-id] [--format md|jira|json] [--out FILE | --save] [--no-redact] [--copy] [--gh-issue [--repo owner/name]] [--output-lines N]',
+    usage: 'hunch export [session-id] [--format md|jira|json | --json] [--out FILE | --save] [--no-redact] [--copy] [--gh-issue [--repo owner/name]] [--output-lines N]',
     examples: [
       'hunch export --out triage.md',
       'hunch export 20261128-190111-ab12 --format jira --copy',

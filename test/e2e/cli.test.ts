@@ -14,6 +14,36 @@ describe('the built CLI as a real process', () => {
     expect(help.stdout).toContain('hunch search <text>');
   });
 
+  it('every command answers --help with its usage and examples, and --version, even after other flags', async () => {
+    for (const command of ['search', 'show', 'run', 'catalog', 'practice', 'doctor', 'sessions', 'resume', 'export']) {
+      const help = await hunch([command, '--help']);
+      expect(help.exitCode, command).toBe(0);
+      expect(help.stdout, command).toMatch(new RegExp(`Usage:\\n  hunch ${command}[\\s\\S]*Examples:\\n  hunch ${command}`));
+      expect((await hunch([command, '--version'])).stdout).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+    // Given TUI flags first, --help is still the help, not an attempt to open the TUI
+    for (const args of [['-n', 'shop', '--help'], ['--context', 'prod', '-h']]) {
+      const help = await hunch(args);
+      expect(help.exitCode, args.join(' ')).toBe(0);
+      expect(help.stdout).toMatch(/^hunch \d+\.\d+\.\d+ — /);
+    }
+    expect(await hunch(['-n', 'shop', '--version'])).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  });
+
+  it('--json is accepted by every non-interactive command, and export --json is the JSON report', async () => {
+    const home = tempDir({}, 'hunch-json-home-');
+    expect((await hunch(['run', 'host-disk-usage', '--json'], { env: { HUNCH_HOME: home } })).exitCode).toBe(0);
+    const report = await hunch(['export', '--json'], { env: { HUNCH_HOME: home } });
+    expect(report.exitCode, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout)).toMatchObject({ hypotheses: expect.any(Array) });
+    const schema = await hunch(['catalog', 'schema', '--json']);
+    expect(schema.exitCode, schema.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(schema.stdout) as object).length).toBeGreaterThan(0);
+    const clash = await hunch(['export', '--json', '--format', 'md'], { env: { HUNCH_HOME: home } });
+    expect(clash.exitCode).toBe(2);
+    expect(clash.stderr).toMatch(/^hunch: --json and --format md disagree/);
+  });
+
   it('search --json keeps its contract and lists the disk test first or second for "disk full"', async () => {
     const result = await hunch(['search', 'disk full', '--json', '--limit', '5']);
     expect(result.exitCode).toBe(0);
