@@ -113,7 +113,7 @@ export function App({ services: given, initial, onExit }: AppProps) {
     }
   }
 
-  if (layout.tooSmall) return <Text>{layout.message}</Text>;
+  if (layout.tooSmall) return <Text wrap="truncate-end">{layout.message}</Text>;
   const theme = services.theme;
   const finished = session.runs.filter((r) => r.state !== 'running');
   const scope = screenScope ?? scopeOf(state.screen, session);

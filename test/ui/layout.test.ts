@@ -12,7 +12,7 @@ describe('the chrome in small terminals', () => {
     expect(chromeLayout(80, 30)).toEqual({ tooSmall: false, hints: true, spacer: true, bodyRows: 25 });
     expect(chromeLayout(80, 16)).toEqual({ tooSmall: false, hints: true, spacer: false, bodyRows: 12 });
     expect(chromeLayout(80, 12)).toEqual({ tooSmall: false, hints: false, spacer: false, bodyRows: 9 });
-    expect(chromeLayout(39, 30)).toMatchObject({ tooSmall: true, message: 'terminal too small (39x30; hunch needs 40x10)' });
+    expect(chromeLayout(39, 30)).toMatchObject({ tooSmall: true, message: 'terminal too small: 39x30, needs 40x10' });
     for (const rows of [10, 13, 14, 19, 20, 50]) {
       const layout = chromeLayout(80, rows);
       if (layout.tooSmall) throw new Error('too small');

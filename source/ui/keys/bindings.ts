@@ -28,6 +28,10 @@ export const KEYMAP = {
     { keys: ['enter'], action: 'open', label: 'open', help: 'continue with the highlighted hypothesis', hint: true },
     { keys: ['up', 'k'], action: 'up', label: 'up', help: 'move up' },
     { keys: ['down', 'j'], action: 'down', label: 'down', help: 'move down' },
+    { keys: ['g'], action: 'top', label: 'top', help: 'first hypothesis' },
+    { keys: ['G'], action: 'bottom', label: 'bottom', help: 'last hypothesis' },
+    { keys: ['pageup'], action: 'pageup', label: 'page up', help: 'one page up' },
+    { keys: ['pagedown'], action: 'pagedown', label: 'page down', help: 'one page down' },
     { keys: ['esc'], action: 'back', label: 'back', help: 'back to the hypothesis field', hint: true },
   ],
   tests: [
@@ -102,7 +106,7 @@ export const KEYMAP = {
   ],
   next: [
     { keys: ['h'], action: 'hypothesis', label: 'next hypothesis', help: 'state another hypothesis', hint: true },
-    { keys: ['t'], action: 'tests', label: 'more tests', help: 'back to the tests of this hypothesis', hint: true },
+    { keys: ['t', 'esc'], action: 'tests', label: 'more tests', help: 'back to the tests of this hypothesis', hint: true },
     { keys: ['x'], action: 'export', label: 'export', help: 'write the triage report', hint: true },
     { keys: ['q'], action: 'quit', label: 'finish', help: 'finish the session', hint: true },
   ],

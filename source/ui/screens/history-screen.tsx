@@ -16,8 +16,11 @@ export function HistoryScreen() {
 
   useKeys((_input, _key, name) => {
     const action = actionFor('history', name);
-    if (action === 'up' || action === 'down') {
-      setCursor((c) => clamp(c + (action === 'down' ? 1 : -1), 0, hypotheses.length - 1));
+    const last = hypotheses.length - 1;
+    const page = Math.max(1, bodyRows - 2);
+    const to = { up: cursor - 1, down: cursor + 1, top: 0, bottom: last, pageup: cursor - page, pagedown: cursor + page } as const;
+    if (action && action in to) {
+      setCursor(clamp(to[action as keyof typeof to], 0, last));
       return true;
     }
     if (action === 'open') {

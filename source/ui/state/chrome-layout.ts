@@ -15,7 +15,8 @@ export type ChromeLayout =
  */
 export function chromeLayout(columns: number, rows: number): ChromeLayout {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return { tooSmall: true, message: `terminal too small (${columns}x${rows}; hunch needs ${MIN_COLUMNS}x${MIN_ROWS})` };
+    // Short enough for one line just below the minimum width; the app cuts it on anything narrower.
+    return { tooSmall: true, message: `terminal too small: ${columns}x${rows}, needs ${MIN_COLUMNS}x${MIN_ROWS}` };
   }
   const hints = rows >= 14;
   const spacer = rows >= 20;

@@ -92,6 +92,32 @@ describe('choosing on the hypothesis screen', () => {
     expect([...started.values()].find((t) => t.title === chosen)).toBeDefined();
   });
 
+  it('lists every hypothesis of the session on ctrl+o, clipped with a–b of M, moving with j/k, g/G and PageUp/PageDown', async () => {
+    // Given twelve hypotheses stated, the last one current, in a terminal that shows eight rows of them
+    const ui = await renderApp({
+      rows: 14,
+      setup: (session) => {
+        for (let i = 1; i <= 12; i++) session.record({ type: 'hypothesis-stated', hypothesisId: `s${i}`, text: `suspect ${String(i).padStart(2, '0')}` });
+      },
+    });
+    await ui.waitFor('What do you think is wrong?');
+    const history = await ui.press('ctrl+o', /Hypotheses of this session {2}\(5–12 of 12\)/);
+    expect(history).toMatch(/› OPEN\s+suspect 12/);
+    // The hints come from the history's own keys
+    await ui.waitFor(/⏎ open {2}esc back {2}\? help/);
+    // When moving with the list keys, Then the cursor and the window follow
+    await ui.press('g', /› OPEN\s+suspect 01/);
+    expect(ui.frame()).toContain('(1–8 of 12)');
+    await ui.press('j', /› OPEN\s+suspect 02/);
+    await ui.press('G', /› OPEN\s+suspect 12/);
+    await ui.press('pageup', /› OPEN\s+suspect 04/);
+    await ui.press('pagedown', /› OPEN\s+suspect 12/);
+    await ui.press('k', /› OPEN\s+suspect 11/);
+    // And Enter goes back to the highlighted one
+    await ui.press('enter', 'tests for this hypothesis');
+    expect(ui.session.state.currentHypothesisId).toBe('s11');
+  });
+
   it('says what to try when nothing matches, and shows the practice report', async () => {
     const ui = await renderApp({ columns: 60, services: { practice: { name: 'p', title: 'The app team says Postgres is down', report: 'The API logs are full of "dial tcp 10.96.14.88:5432: i/o timeout".', reveal: () => undefined } } });
     const frame = await ui.waitFor('PRACTICE: The app team says Postgres is down');

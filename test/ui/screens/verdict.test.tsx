@@ -57,4 +57,12 @@ describe('what next', () => {
     await ui.press('esc', 'What do you think is wrong?');
     expect(ui.session.state.hypotheses).toHaveLength(1);
   });
+
+  it('esc goes back to the tests of the hypothesis, never quits', async () => {
+    const ui = await renderApp({ hypothesis: { text: 'Postgres is down' }, initial: { screen: { name: 'next' } } });
+    await ui.waitFor('What next?');
+    expect(ui.frame()).toMatch(/t\/esc more tests/);
+    await ui.press('esc', 'tests for this hypothesis');
+    expect(ui.exitedWith()).toBeUndefined();
+  });
 });
