@@ -44,6 +44,12 @@ describe('the built CLI as a real process', () => {
     expect(clash.stderr).toMatch(/^hunch: --json and --format md disagree/);
   });
 
+  it('a search that finds nothing says what to try next, on stderr', async () => {
+    const result = await hunch(['search', 'zzqxvw']);
+    expect(result).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(result.stderr).toMatch(/^No tests match "zzqxvw"\. Try another word, a component name .*"hunch catalog stats"/);
+  });
+
   it('search --json keeps its contract and lists the disk test first or second for "disk full"', async () => {
     const result = await hunch(['search', 'disk full', '--json', '--limit', '5']);
     expect(result.exitCode).toBe(0);

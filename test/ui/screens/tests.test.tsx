@@ -76,6 +76,14 @@ describe('working the tests list', () => {
     await ui.press('G', (t: string) => !t.includes('› ○ PostgreSQL accepts a connection'));
   });
 
+  it('a hypothesis no test speaks to says what to try next', async () => {
+    const ui = await renderApp({ hypothesis: { text: 'zzqxvw' }, initial: { screen: { name: 'tests' } }, columns: 60 });
+    const empty = await ui.waitFor('No test matches.');
+    expect(empty).toContain('0 tests for this hypothesis');
+    expect(empty.replace(/\s+/g, ' ')).toMatch(/Try other words \(esc goes back\), a component name .* hunch catalog stats/);
+    await ui.press('esc', 'What do you think is wrong?');
+  });
+
   it('marks a run of the hypothesis with its outcome, and a stopped one with ⏹ stopped', async () => {
     const ui = await renderApp({
       ...postgresDown,
