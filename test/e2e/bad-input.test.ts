@@ -123,7 +123,7 @@ describe('the cluster side: a kubeconfig that does not parse, a missing kubectl'
     const dir = tempDir({ kubeconfig: 'apiVersion: v1\nclusters: [\n  - name: x\n  bad: : :\n' });
     const result = await hunch(['run', 'host-disk-usage', '--kubeconfig', join(dir, 'kubeconfig')]);
     expect(result.exitCode).toBe(0);
-    expect(expectClearLines(result.stderr)[0]).toMatch(/^hunch: \S+kubeconfig:3:11: not a valid kubeconfig \(/);
+    expect(expectClearLines(result.stderr)[0]).toMatch(/^hunch: \S+kubeconfig:3:3: not a valid kubeconfig \(/);
   });
 
   it('given no kubectl on PATH, a kubectl test says so in one line (exit 1) and is journaled as blocked', async () => {

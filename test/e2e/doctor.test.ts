@@ -58,7 +58,7 @@ describe('hunch doctor says what to fix', () => {
     const dir = tempDir({ kubeconfig: 'apiVersion: v1\nclusters: [\n  - name: x\n  bad: : :\n' });
     const { report, exitCode } = await doctor({ KUBECONFIG: join(dir, 'kubeconfig') });
     expect(exitCode).toBe(1);
-    expect(byId(report, 'kubeconfig')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/kubeconfig:3:11: not a valid kubeconfig/) });
+    expect(byId(report, 'kubeconfig')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/kubeconfig:3:3: not a valid kubeconfig/) });
   }, 60_000);
 
   it('given no kubeconfig at all, fails with the practice cluster as a way to start', async () => {

@@ -157,7 +157,7 @@ awk -v pad="$pad" 'BEGIN { while (1) printf "runaway line %d %s\\n", ++n, pad }'
 
     const pressed = performance.now();
     tui.press('esc');
-    const stopped = await tui.waitFor(/ERROR\s+stopped/, 10_000);
+    const stopped = await tui.waitFor(/⏹ STOPPED\s+stopped by you/, 10_000);
     const reaction = performance.now() - pressed;
     const peak = memory.stop();
     console.info(

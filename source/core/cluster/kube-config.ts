@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
 import type { ClusterFailure, ClusterResult } from './failure.js';
+import { kubeconfigProblem } from './kubeconfig-files.js';
 
 export type KubeClientModule = typeof import('@kubernetes/client-node');
 
@@ -58,7 +59,7 @@ export async function loadKubeconfig(request: KubeconfigRequest): Promise<Cluste
       // An entry missing a field is skipped, as kubectl skips what it cannot use.
       one.loadFromFile(file, { onInvalidEntry: 'filter' });
     } catch (error) {
-      return failed('kubeconfig', `${file}: not a valid kubeconfig (${firstLine(error)})`);
+      return failed('kubeconfig', kubeconfigProblem(file, error));
     }
     for (const cluster of one.clusters ?? []) if (!clusters.has(cluster.name)) clusters.set(cluster.name, plainHttpAllowed(cluster));
     for (const user of one.users ?? []) if (!users.has(user.name)) users.set(user.name, user);
@@ -89,9 +90,4 @@ function plainHttpAllowed(cluster: Cluster): Cluster {
 
 function failed(kind: ClusterFailure['kind'], message: string): ClusterResult<never> {
   return { ok: false, failure: { kind, message } };
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? '').trim();
 }

@@ -41,10 +41,7 @@ export function selectContext(options: { kubeconfig?: string | undefined; contex
       const parsed = jsYaml.load(readFileSync(file, 'utf8')) as RawKubeconfig | null;
       if (parsed && typeof parsed === 'object') configs.push(parsed);
     } catch (error) {
-      // file:line:col, as for every other file hunch reads; the parser's message without its own position.
-      const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').trim();
-      problem ??= `${file}${at ? `:${at.line}:${at.col}` : ''}: not a valid kubeconfig (${reason})`;
+      problem ??= kubeconfigProblem(file, error);
     }
   }
   const context = options.context ?? configs.find((c) => c['current-context'])?.['current-context'];
@@ -61,4 +58,14 @@ export function selectContext(options: { kubeconfig?: string | undefined; contex
     problem,
     contexts: [...contexts.values()],
   };
+}
+
+/**
+ * One line for a kubeconfig YAML cannot read: file:line:col, as for every other file hunch reads,
+ * then the parser's reason without its own position and excerpt (js-yaml's mark is zero-based).
+ */
+export function kubeconfigProblem(file: string, error: unknown): string {
+  const { mark, reason: bare } = error as { mark?: { line: number; column: number }; reason?: string };
+  const reason = bare ?? ((error as Error).message?.split('\n')[0] ?? String(error)).trim();
+  return `${file}${mark ? `:${mark.line + 1}:${mark.column + 1}` : ''}: not a valid kubeconfig (${reason})`;
 }

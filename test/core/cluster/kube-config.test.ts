@@ -65,7 +65,7 @@ describe('kubeconfig files as kubectl reads them', () => {
   it('a file that does not parse is named, with the parser’s reason', async () => {
     const broken = join(dir, 'broken.yaml');
     const loaded = await loadKubeconfig({ files: [broken, a] });
-    expect(loaded).toEqual({ ok: false, failure: { kind: 'kubeconfig', message: expect.stringMatching(new RegExp(`^${broken}: not a valid kubeconfig \\(.+\\)$`)) } });
+    expect(loaded).toEqual({ ok: false, failure: { kind: 'kubeconfig', message: expect.stringMatching(new RegExp(`^${broken}:\\d+:\\d+: not a valid kubeconfig \\(.+\\)$`)) } });
   });
 
   it('an empty file is an empty kubeconfig; no file at all is "no kubeconfig"', async () => {
