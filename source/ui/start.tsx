@@ -9,6 +9,7 @@ import type { Scenario } from '../core/practice/scenario/scenario.js';
 import { killAllGroups } from '../core/runner/process-group.js';
 import type { SessionRecorder } from '../core/session/store.js';
 import { readSettings } from '../core/settings/read-settings.js';
+import { writeAsciiOnly } from './ascii-output.js';
 import { Boot } from './boot.js';
 import { InputRoot } from './input-root.js';
 import type { ClusterView } from './services.js';
@@ -50,6 +51,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     allNamespaces: values['all-namespaces'] ?? false,
   };
   const theme = themeFor(context.env, { noColor: values['no-color'] });
+  const restoreOutput = theme.unicode ? undefined : writeAsciiOnly(process.stdout);
 
   const typed: { current: string; help?: boolean } = { current: '' };
   let quitDuringBoot = false;
@@ -107,6 +109,7 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     process.on('SIGTERM', killAllGroups);
     clusterService?.dispose();
     recorder?.close();
+    restoreOutput?.();
   }
   if (!recorder) return 130;
   const exported = (finalState as AppState | undefined)?.exportedPath;
