@@ -64,7 +64,12 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
   let recorder: SessionRecorder | undefined;
   let clusterService: ClusterService | undefined;
   let finalState: AppState | undefined;
-  const stop = () => instance.unmount();
+  // A hangup or TERM while the boot frame shows must also stop the app from opening (no session
+  // started, nothing left running): the same as Ctrl-C on the boot frame.
+  const stop = () => {
+    quitDuringBoot = true;
+    instance.unmount();
+  };
   // `on`, not `once`: a hangup often brings a second SIGHUP, whose default action would kill hunch
   // before the run it is stopping has been journaled.
   process.on('SIGHUP', stop);
@@ -87,6 +92,8 @@ export async function startTui(context: CommandContext, options: TuiOptions = {}
     if (!opened) return 130;
     recorder = opened.recorder;
     clusterService = opened.clusterService;
+    // A signal that came while the app was opening: the finally below closes what it opened.
+    if (quitDuringBoot) return 130;
     // What was typed while loading carries over.
     opened.initial.initialQuery = typed.current;
     if (typed.help) opened.initial.help = true;

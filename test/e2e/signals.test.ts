@@ -137,6 +137,22 @@ describe('the TUI stops runs and exits cleanly, in a real terminal', () => {
     expectJournalClosed(home, 'cancelled');
   }, 90_000);
 
+  it('given a hangup while the boot frame still loads the catalogue, exits without starting a session', async () => {
+    const home = tempDir({}, 'hunch-signals-home-');
+    // Thousands of extra tests on a cold cache keep the boot frame up for a second or more.
+    const catalog = testCatalog(Array.from({ length: 3000 }, (_, i) => scriptTest(`boot-filler-${i}`, 'echo filler')));
+    const session = await launchTui({ args: ['--catalog', catalog], env: { HUNCH_HOME: home } });
+    tui = session;
+    const boot = await session.waitFor('What do you think is wrong?', 30_000);
+    session.signal('SIGHUP');
+    expect(boot).toContain('loading the catalogue');
+    const exit = await Promise.race([session.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 15_000))]);
+    expect(exit, 'hunch still runs 15 s after the hangup').toBeDefined();
+    expect(exit?.exitCode).toBe(130);
+    const sessions = join(home, 'data', 'sessions');
+    expect(existsSync(sessions) ? readdirSync(sessions) : []).toEqual([]);
+  }, 60_000);
+
   it('given the terminal itself closing (a dropped SSH connection), exits, leaves no process behind and a journal that reads whole', async () => {
     const dir = tempDir();
     const home = tempDir({}, 'hunch-signals-home-');
