@@ -127,7 +127,11 @@ export function App({ services: given, initial, onExit }: AppProps) {
             {layout.hints ? <HintsBar scope={scope} width={size.columns} theme={theme} /> : null}
             {layout.spacer ? <Text> </Text> : null}
             <Box flexDirection="column" height={bodyRows} overflow="hidden">
-              {state.help ? <HelpOverlay scope={scope} width={size.columns} rows={bodyRows} theme={theme} /> : <CurrentScreen screen={state.screen} />}
+              {state.help ? <HelpOverlay scope={scope} width={size.columns} rows={bodyRows} theme={theme} /> : null}
+              {/* Hidden, not unmounted, under the help: unmounting the run screen would stop its run and start it again. */}
+              <Box flexDirection="column" display={state.help ? 'none' : 'flex'}>
+                <CurrentScreen screen={state.screen} />
+              </Box>
             </Box>
             <MessageLine message={state.message} onClear={clearMessage} width={size.columns} theme={theme} />
           </Box>

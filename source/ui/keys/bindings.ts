@@ -80,6 +80,13 @@ export const KEYMAP = {
     { keys: ['g'], action: 'top', label: 'top', help: 'the first line kept' },
     { keys: ['G'], action: 'bottom', label: 'end', help: 'the last line' },
     { keys: ['esc', 'f'], action: 'close', label: 'close', help: 'back to the run', hint: true },
+    { keys: ['/'], action: 'search', label: 'search', help: 'search the output for text (plain text, any case); the view jumps to the first match from the top', hint: true },
+    { keys: ['n'], action: 'next', label: 'next match', help: 'the next line with a match, wrapping around to the first', hint: true },
+    { keys: ['N'], action: 'previous', label: 'previous match', help: 'the previous line with a match, wrapping around to the last' },
+  ],
+  search: [
+    { keys: ['enter'], action: 'find', label: 'search', help: 'search for the typed text and jump to the first match', hint: true },
+    { keys: ['esc'], action: 'cancel', label: 'cancel', help: 'close the search field and stay in the full output', hint: true },
   ],
   finished: [
     { keys: ['n', 'enter'], action: 'next', label: 'next test', help: 'the next test of the plan, or back to the list', hint: true },
@@ -136,6 +143,12 @@ export type ActionOf<S extends KeyScope> = (typeof KEYMAP)[S][number]['action'];
 export function actionFor<S extends KeyScope>(scope: S, key: string): ActionOf<S> | undefined {
   const bindings: readonly Binding[] = KEYMAP[scope];
   return bindings.find((binding) => binding.keys.includes(key))?.action as ActionOf<S> | undefined;
+}
+
+/** The keys bound to an action in a scope, as a list for messages that name them ("n/N"). */
+export function keysOf<S extends KeyScope>(scope: S, ...actions: ActionOf<S>[]): string[] {
+  const bindings: readonly Binding[] = KEYMAP[scope];
+  return actions.flatMap((action) => bindings.find((binding) => binding.action === action)?.keys ?? []);
 }
 
 /** The keys of a binding as shown to people: "enter", "↑/↓". */

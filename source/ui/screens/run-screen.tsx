@@ -9,8 +9,8 @@ import { FullOutputView } from '../components/full-output-view.js';
 import { OutputPane } from '../components/output-pane.js';
 import { RunOutcome } from '../components/run-outcome.js';
 import { Spinner } from '../components/spinner.js';
-import { clamp } from '../components/window.js';
 import { editField, emptyField, type TextField } from '../hooks/text-field.js';
+import { useFullOutput } from '../hooks/use-full-output.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTestRun } from '../hooks/use-test-run.js';
 import { actionFor, type KeyScope } from '../keys/bindings.js';
@@ -24,12 +24,12 @@ export function RunScreen({ test }: { test: CatalogTest }) {
   const run = useTestRun(app, test);
   const [note, setNote] = useState<TextField | undefined>(undefined);
   const [choosing, setChoosing] = useState<Outcome | undefined>(undefined);
-  const [fullOffset, setFullOffset] = useState<number | undefined>(undefined);
+  const full = useFullOutput(run.buffer, bodyRows, (text) => app.dispatch({ type: 'message', message: { kind: 'info', text } }));
   const next = test.next.map((id) => services.catalog.testById.get(id)).filter((t): t is CatalogTest => t !== undefined);
-  const scope: KeyScope = fullOffset !== undefined ? 'output' : !run.result ? 'running' : note ? 'note' : choosing ? 'override' : 'finished';
-  useRunKeys(app, test, run, next, { scope, note, setNote, choosing, setChoosing, fullOffset, setFullOffset });
+  const scope: KeyScope = full.view ? full.scope : !run.result ? 'running' : note ? 'note' : choosing ? 'override' : 'finished';
+  useRunKeys(app, test, run, next, { scope, note, setNote, choosing, setChoosing, full });
 
-  if (fullOffset !== undefined) return <FullOutputView buffer={run.buffer} offset={fullOffset} rows={bodyRows} width={size.columns} running={!run.result} />;
+  if (full.view) return <FullOutputView buffer={run.buffer} view={full.view} rows={bodyRows} width={size.columns} running={!run.result} theme={theme} />;
   const outcome = run.run?.outcome ?? run.result?.outcome;
   const mark = run.run ? runMark(run.run, theme) : outcome ? { symbol: theme.symbols[outcome], word: outcome, outcome } : undefined;
   const stopped = run.run?.status === 'cancelled';
@@ -63,11 +63,10 @@ type RunModes = {
   setNote: (note: TextField | undefined) => void;
   choosing: Outcome | undefined;
   setChoosing: (outcome: Outcome | undefined) => void;
-  fullOffset: number | undefined;
-  setFullOffset: (offset: number | undefined) => void;
+  full: ReturnType<typeof useFullOutput>;
 };
 
-function useRunKeys({ services, state, record, dispatch, bodyRows }: AppContextValue, test: CatalogTest, run: ReturnType<typeof useTestRun>, next: readonly CatalogTest[], m: RunModes) {
+function useRunKeys({ services, state, record, dispatch }: AppContextValue, test: CatalogTest, run: ReturnType<typeof useTestRun>, next: readonly CatalogTest[], m: RunModes) {
   const say = (text: string) => dispatch({ type: 'message', message: { kind: 'info', text } });
   // The tests the catalogue suggests next, with the namespace, pod … of this run carried over.
   const followUp = () => {
@@ -81,20 +80,10 @@ function useRunKeys({ services, state, record, dispatch, bodyRows }: AppContextV
     dispatch({ type: 'start-plan', testIds: next.map((t) => t.id) });
   };
   useKeys((input, key, name) => {
-    if (m.fullOffset !== undefined) {
-      const lines = run.buffer.all().length;
-      const scroll = (by: number) => m.setFullOffset(clamp((m.fullOffset ?? 0) + by, 0, Math.max(0, lines - 1)));
-      const page = Math.max(1, bodyRows - 2);
-      const action = actionFor('output', name);
-      if (action === 'close') m.setFullOffset(undefined);
-      else if (action === 'up') scroll(1);
-      else if (action === 'down') scroll(-1);
-      else if (action === 'pageup') scroll(page);
-      else if (action === 'pagedown') scroll(-page);
-      else if (action === 'top') m.setFullOffset(Math.max(0, lines - 1));
-      else if (action === 'bottom') m.setFullOffset(0);
+    if (m.full.view) {
+      if (m.full.handleKey(input, key, name)) return true;
       // ctrl+c still stops a run that goes on behind the full output.
-      else if (name === 'ctrl+c' && !run.result) run.stop();
+      if (name === 'ctrl+c' && !run.result) run.stop();
       return name !== '?';
     }
     if (!run.result) {
@@ -102,7 +91,7 @@ function useRunKeys({ services, state, record, dispatch, bodyRows }: AppContextV
       if (action === 'stop') {
         run.stop();
         say('stopping the test and everything it started…');
-      } else if (action === 'full') m.setFullOffset(0);
+      } else if (action === 'full') m.full.open();
       return name !== '?';
     }
     if (m.note) {
@@ -141,7 +130,7 @@ function useRunKeys({ services, state, record, dispatch, bodyRows }: AppContextV
         if (run.run) m.setNote(emptyField);
         return true;
       case 'full':
-        m.setFullOffset(0);
+        m.full.open();
         return true;
       case 'suggested':
         followUp();

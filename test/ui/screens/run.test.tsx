@@ -17,6 +17,17 @@ const selectingPod: HarnessOptions = {
 /** Output lines numbered from 1. */
 const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i + 1} of the output`).join('\n') + '\n';
 
+/** Lines 1–100, four of them saying "refused" in different cases, one with it past any terminal's right edge. */
+const withRefusals = () =>
+  Array.from({ length: 100 }, (_, i) => {
+    const n = i + 1;
+    const says: Record<number, string> = { 7: ': connection refused', 42: ': Connection Refused by peer', 77: ': CONNECTION REFUSED', 95: `: ${'x'.repeat(130)} refused late` };
+    return `line ${n} of the output${says[n] ?? ''}`;
+  }).join('\n') + '\n';
+
+/** The first output line the full-output view draws (the one under "lines a–b of M"). */
+const topLine = (lines: string[]) => (lines[lines.findIndex((l) => /^lines \d+–\d+ of \d+/.test(l)) + 1] ?? '').trimEnd();
+
 describe.each(VARIANTS)('the run screen at $name', (variant) => {
   it('streams output into a bounded pane with the lines hidden counted, then the outcome in words and symbol', async () => {
     const ui = await renderApp({ ...selectingPod, columns: variant.columns, env: variant.env, rows: 24 });
@@ -34,6 +45,56 @@ describe.each(VARIANTS)('the run screen at $name', (variant) => {
     const finished = await ui.waitFor(/✖ ANOMALY {2}2 of 2 policies select postgres-0/);
     expect(finished).toMatch(/Suggested next after this anomaly/);
     expect(finished).toContain('NetworkPolicies let traffic in from another namespace');
+    expectDrawnFor(ui, variant);
+  });
+
+  it('searches the full output with /: jumps to the first match from the top, marks it without colour too, n/N step and wrap, esc only closes the field', async () => {
+    const ui = await renderApp({ ...selectingPod, columns: variant.columns, env: variant.env });
+    await ui.waitFor('Press enter to run exactly this command.');
+    await ui.press('enter', 'running netpol-selecting-pod');
+    ui.runner.output(withRefusals());
+    await ui.waitFor('line 100 of the output');
+    ui.runner.finish({ outcome: 'healthy', finding: 'no policy selects it' });
+    await ui.waitFor('✔ HEALTHY');
+    // Given the full output, scrolled to its first line, the hints name the search keys
+    await ui.press('f', /Full output: 100 lines\b/);
+    await ui.press('g', (t: string) => topLine(t.split('\n')) === 'line 1 of the output' && /\/ search {2}n next match/.test(t));
+    // When / is pressed, a field opens on the last line and the hints are the field's
+    await ui.press('/', (t: string) => t.includes('text to find (enter searches, esc cancels)') && /⏎ search {2}esc cancel/.test(t));
+    await ui.type('Refused', '/Refused');
+    // Then enter jumps to the first line at or after the top holding it, in any case
+    await ui.press('enter', /match 1 of 4 for 'Refused'/);
+    expect(topLine(ui.lines())).toMatch(/^line 7 of the output: connection \[?refused\]?$/);
+    if ('NO_COLOR' in variant.env) expect(ui.frame()).toContain('connection [refused]');
+    else expect(ui.rawFrame()).toMatch(/\u001b\[7m(?:\u001b\[[0-9;]*m)*refused/);
+    expectDrawnFor(ui, variant);
+    await ui.press('n', /match 2 of 4 for 'Refused'/);
+    expect(topLine(ui.lines())).toMatch(/^line 42 of the output: Connection .?Refused.? by peer$/);
+    // A match past the right edge is brought into sight
+    await ui.press('n', /match 3 of 4/);
+    const fourth = await ui.press('n', /match 4 of 4/);
+    expect(fourth).toMatch(/^….*x \[?refused\]? late$/m);
+    expectDrawnFor(ui, variant);
+    await ui.press('n', /match 1 of 4 for 'Refused', wrapped around/);
+    expect(topLine(ui.lines())).toMatch(/^line 7 of the output/);
+    await ui.press('N', /match 4 of 4 for 'Refused', wrapped around/);
+    await ui.press('N', /match 3 of 4 for 'Refused'  n\/N/);
+    expect(topLine(ui.lines())).toMatch(/^line 77 of the output: CONNECTION .?REFUSED/);
+    // A new search starts at the top line itself; the text is plain text, not a pattern
+    await ui.press('/', 'text to find');
+    await ui.type('connection.refused', '/connection.refused');
+    await ui.press('enter', "no match for 'connection.refused'");
+    expect(topLine(ui.lines())).toMatch(/^line 77 of the output/);
+    await ui.press('/', 'text to find');
+    await ui.type('connection refused', '/connection refused');
+    await ui.press('enter', /match 3 of 3 for 'connection refused'/);
+    expect(topLine(ui.lines())).toMatch(/^line 77 of the output/);
+    // esc closes the field only: the full output and the last search stay
+    await ui.press('/', 'text to find');
+    await ui.type('zzz', '/zzz');
+    await ui.press('esc', (t: string) => !t.includes('/zzz'));
+    expect(ui.frame()).toMatch(/match 3 of 3 for 'connection refused'/);
+    expect(ui.frame()).toContain('Full output: 100 lines');
     expectDrawnFor(ui, variant);
   });
 
@@ -63,6 +124,52 @@ describe('after a run', () => {
     await ui.press('esc', 'running netpol-selecting-pod');
     ui.runner.finish({ outcome: 'healthy', finding: 'no policy selects it' });
     await ui.waitFor('✔ HEALTHY');
+  });
+
+  it('searches only the tail the full output keeps, and says so', async () => {
+    const ui = await renderApp({ ...selectingPod, columns: 100 });
+    await ui.waitFor('Press enter to run exactly this command.');
+    await ui.press('enter', 'running netpol-selecting-pod');
+    ui.runner.output(lines(2500));
+    await ui.waitFor('line 2500 of the output');
+    await ui.press('f', /Full output: 2500 lines so far, the last 2000 kept here/);
+    // Line 10 is no longer kept: the search says where it looked
+    await ui.press('/', 'text to find');
+    await ui.type('LINE 10 OF', '/LINE 10 OF');
+    await ui.press('enter', "no match for 'LINE 10 OF' in the last 2000 lines kept");
+    await ui.press('n', "no match for 'LINE 10 OF' in the last 2000 lines kept");
+    await ui.press('/', 'text to find');
+    await ui.type('line 2400 of', '/line 2400 of');
+    await ui.press('enter', "match 1 of 1 for 'line 2400 of' in the last 2000 lines kept");
+    expect(topLine(ui.lines())).toBe('line 2400 of the output');
+    // ? lists the search keys, from the same table
+    const help = await ui.press('?', 'Keys here');
+    expect(help).toContain('search the output for text');
+    expect(help).toMatch(/N +the previous line with a match/);
+    await ui.press('?', (t: string) => !t.includes('Keys here'));
+    // ctrl+c in the search field still stops the run behind it
+    await ui.press('/', 'text to find');
+    await ui.press('ctrl+c');
+    await vi.waitFor(() => expect(ui.runner.stopped).toBe(1));
+  });
+
+  it('keeps a running test running behind the ? help, and runs it only once', async () => {
+    const ui = await renderApp({ ...selectingPod });
+    await ui.waitFor('Press enter to run exactly this command.');
+    await ui.press('enter', 'running netpol-selecting-pod');
+    ui.runner.output('started\n');
+    await ui.waitFor('started');
+    await ui.press('?', 'Keys here');
+    await ui.press('?', 'running netpol-selecting-pod');
+    expect(ui.frame()).toContain('started');
+    expect(ui.runner.stopped).toBe(0);
+    expect(ui.runner.pending).toHaveLength(1);
+    ui.runner.finish({ outcome: 'healthy', finding: 'no policy selects it' });
+    await ui.waitFor('✔ HEALTHY');
+    await ui.press('?', 'Keys here');
+    await ui.press('esc', '✔ HEALTHY');
+    expect(ui.runner.pending).toHaveLength(0);
+    expect(ui.session.state.runs).toHaveLength(1);
   });
 
   it('overrides the outcome with a chooser, adds a note, and follows the suggested tests with the values carried over', async () => {
