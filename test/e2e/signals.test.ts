@@ -146,7 +146,7 @@ describe('the TUI stops runs and exits cleanly, in a real terminal', () => {
     const boot = await session.waitFor('What do you think is wrong?', 30_000);
     session.signal('SIGHUP');
     expect(boot).toContain('loading the catalogue');
-    const exit = await Promise.race([session.exited, new Promise<undefined>((resolve) => setTimeout(resolve, 15_000))]);
+    const exit = await Promise.race([session.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 15_000))]);
     expect(exit, 'hunch still runs 15 s after the hangup').toBeDefined();
     expect(exit?.exitCode).toBe(130);
     const sessions = join(home, 'data', 'sessions');
