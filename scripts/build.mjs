@@ -42,8 +42,11 @@ await build({
   // React's production build: smaller, and no development checks on every render.
   define: { __HUNCH_VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   plugins: [yogaWithoutFetch, inkBoundedCaches],
-  // Packages with native parts or optional peers stay outside the bundle.
-  external: ['react-devtools-core', '@kubernetes/client-node', '@lydell/node-pty'],
+  // Packages with native parts or optional peers stay outside the bundle. @kubernetes/client-node
+  // is bundled (in its own lazily imported chunk): as a package it resolves about a thousand files,
+  // which blocked the TUI's event loop ~800 ms and kept ~12 MB of their sources alive; bundled and
+  // minified it loads in ~250 ms with 16 MB of heap instead of 40.
+  external: ['react-devtools-core', '@lydell/node-pty'],
   banner: {
     // Some bundled CommonJS dependencies call require(); give them one.
     js: "import { createRequire as __hunchCreateRequire } from 'node:module'; const require = __hunchCreateRequire(import.meta.url);",
