@@ -1,7 +1,7 @@
 // npm run bench: every figure of issues 4 and 10, measured side by side in one run and reported
 // as ratios to a floor measured in the same run (this machine is shared and noisy).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -69,6 +69,58 @@ async function firstFrame(env) {
   return median(times);
 }
 
+/**
+ * Peak memory of the TUI while a test prints 1 GiB: the catalogue holds one script test; the keys
+ * are those a person presses (type its name, enter to pick, enter for parameters, enter to run).
+ * The kernel's high-water mark (VmHWM) is read once the outcome shows.
+ */
+async function tuiUnderOutput(env) {
+  const pty = await import('@lydell/node-pty');
+  const catalog = join(work, 'runaway-catalog');
+  rmSync(catalog, { recursive: true, force: true });
+  mkdirSync(catalog);
+  const script = `line=$(printf 'runaway output %.0s' $(seq 1 66))\nyes "$line" | head -c 1073741824\nprintf '\\nTHE LAST LINE\\n'`;
+  writeFileSync(
+    join(catalog, 'runaway.yaml'),
+    `component: host\ntests:\n  - id: bench-runaway\n    title: bench-runaway\n    summary: Prints 1 GiB, for the benchmark.\n    explain: Exists only so the benchmark can watch hunch's memory under runaway output.\n    symptoms: [bench-runaway]\n    params: []\n    script: |\n${script.split('\n').map((l) => `      ${l}`).join('\n')}\n    effect: read-only\n    requires: {tools: [bash]}\n    timeout: 5m\n    interpret:\n      - when: {exitCode: 0, stdout: THE LAST LINE}\n        outcome: healthy\n        finding: printed to the end\n      - when: {exitCode: 0}\n        outcome: anomaly\n        finding: stopped early\n    examples:\n      - {stdout: THE LAST LINE, outcome: healthy}\n      - {stdout: x, outcome: anomaly}\n`,
+  );
+  const { CI: _ci, ...parentEnv } = process.env;
+  const term = pty.spawn(process.execPath, [cli, '--catalog', catalog], { cols: 120, rows: 30, env: { ...parentEnv, ...env } });
+  // eslint-disable-next-line no-control-regex
+  const ansi = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
+  let seen = '';
+  const waiters = [];
+  term.onData((data) => {
+    seen = (seen + data.replace(ansi, '')).slice(-20000);
+    for (const w of [...waiters]) if (w.re.test(seen)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+  });
+  const waitFor = (re, ms = 60_000) =>
+    new Promise((resolve, reject) => {
+      if (re.test(seen)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`TUI under output: no ${re} within ${ms} ms; saw: ${seen.slice(-300)}`)), ms);
+      waiters.push({ re, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  try {
+    await waitFor(/What do you think is wrong\?/);
+    term.write('bench-runaway');
+    await waitFor(/test\s+bench-runaway/);
+    term.write('\r');
+    await waitFor(/[›>] [○o] bench-runaway/);
+    seen = '';
+    term.write('\r');
+    await waitFor(/Press enter to run exactly this command\./);
+    seen = '';
+    const started = process.hrtime.bigint();
+    term.write('\r');
+    await waitFor(/exit 0, [\d.]+ s/, 240_000);
+    const took = Number(process.hrtime.bigint() - started) / 1e6;
+    const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${term.pid}/status`, 'utf8'))?.[1]);
+    return { ms: took, rssKb: hwmKb };
+  } finally {
+    term.kill('SIGKILL');
+  }
+}
+
 function runTask(bundle, args, env = {}) {
   const result = spawnSync(process.execPath, [bundle, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`bench task ${args[0]} failed: ${result.stderr}`);
@@ -112,6 +164,8 @@ async function main() {
   rows.push(['hunch catalog lint --offline', lintOffline.ms, lintOffline.rssKb, lintOffline.ms / floor.ms]);
   const frame = await firstFrame(cliEnv);
   rows.push(['TUI first frame (PTY)', frame, undefined, frame / floor.ms, 4]);
+  const flood = await tuiUnderOutput(cliEnv);
+  rows.push(['TUI running a test that prints 1 GiB (peak mem)', flood.ms, flood.rssKb, flood.ms / floor.ms, '≤ 200 MB']);
 
   // Catalogue load and index: shipped size and 10,000 synthetic tests, cold (no cache) and warm.
   const synthetic = {};
@@ -147,7 +201,8 @@ async function main() {
   console.log(`${'measure'.padEnd(width)}  ${'time'.padStart(9)}  ${'peak mem'.padStart(8)}  ${'× floor'.padStart(8)}  target`);
   for (const [label, time, rss, ratio, target] of rows) {
     const ok = typeof target === 'number' ? (ratio <= target ? `≤ ${target}× ✔` : `≤ ${target}× ✖`) : (target ?? '');
-    const verdict = typeof target === 'string' ? `${target} ${target.startsWith('< 1 s') ? (time < 1000 ? '✔' : '✖') : time < 100 ? '✔' : '✖'}` : ok;
+    const met = target === '≤ 200 MB' ? rss <= 200 * 1024 : target === '< 1 s' ? time < 1000 : time < 100;
+    const verdict = typeof target === 'string' ? `${target} ${met ? '✔' : '✖'}` : ok;
     console.log(`${label.padEnd(width)}  ${ms(time).padStart(9)}  ${(rss ? mb(rss) : '—').padStart(8)}  ${ratio.toFixed(1).padStart(7)}×  ${verdict}`);
   }
   console.log('\nsearch per query (sentence-length queries), naive fuse.js vs hunch, same run:\n');
