@@ -1,8 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
-import { loadCatalog } from '../../../source/core/catalog/load.js';
-import { startPractice, type Practice } from '../../helpers/practice.js';
-import { runAsHunch } from './run-as-hunch.js';
+import { describePracticeCases, type PracticeCase } from './practice-cases.js';
 
 // The networking tests (services, DNS, ingress, ingress-nginx, network policies, load balancers)
 // run as hunch runs them: the real kubectl, bash, awk and openssl against the practice cluster.
@@ -10,14 +6,11 @@ import { runAsHunch } from './run-as-hunch.js';
 // fault it hides, and the same test reads the other way in the baseline, so a rule that misreads
 // real kubectl output, or a script that breaks on it, fails here even when its examples pass.
 
-type Outcome = 'anomaly' | 'healthy' | 'inconclusive' | 'error';
-type Case = { test: string; values?: Record<string, string>; outcome: Outcome; finding?: RegExp };
-
 const shop = { namespace: 'shop' };
 const postgres = { namespace: 'data', pod: 'postgres-0' };
 const shopIngress = { namespace: 'shop', ingress: 'shop' };
 
-const SCENARIOS: Record<string, Case[]> = {
+const SCENARIOS: Record<string, PracticeCase[]> = {
   healthy: [
     { test: 'service-endpoints-ready', values: { ...shop, service: 'checkout' }, outcome: 'healthy' },
     { test: 'service-selector-matches-pods', values: { ...shop, service: 'checkout' }, outcome: 'healthy' },
@@ -77,25 +70,4 @@ const SCENARIOS: Record<string, Case[]> = {
   ],
 };
 
-const catalog = loadCatalog([builtinCatalogDir()]);
-const byId = new Map(catalog.tests.map((t) => [t.id, t]));
-
-describe.each(Object.entries(SCENARIOS))('networking tests against the practice scenario "%s"', (scenario, cases) => {
-  let practice: Practice;
-
-  beforeAll(async () => {
-    practice = await startPractice(scenario);
-  });
-  afterAll(async () => {
-    await practice.stop();
-  });
-
-  it.each(cases.map((c) => [`${c.test} ${JSON.stringify(c.values ?? {})} reads ${c.outcome}`, c] as const))('%s', async (_label, c) => {
-    const test = byId.get(c.test);
-    if (!test) throw new Error(`no test ${c.test} in the catalogue`);
-    const reading = await runAsHunch(test, c.values ?? {}, practice.env);
-    const seen = { outcome: reading.outcome, finding: reading.finding, stdout: reading.stdout.slice(0, 800), stderr: reading.stderr.slice(0, 400) };
-    expect(seen.outcome, `${reading.display}\n${JSON.stringify(seen, null, 2)}`).toBe(c.outcome);
-    if (c.finding) expect(reading.finding).toMatch(c.finding);
-  }, 60_000);
-});
+describePracticeCases('networking', SCENARIOS);

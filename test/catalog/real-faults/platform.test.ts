@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
-import { loadCatalog } from '../../../source/core/catalog/load.js';
-import { startPractice, type Practice } from '../../helpers/practice.js';
-import { runAsHunch } from './run-as-hunch.js';
+import { describePracticeCases, type PracticeCase } from './practice-cases.js';
 
 // The platform tests (nodes, storage, RBAC, config, autoscaling, metrics-server, quota, events,
 // control plane) run as hunch runs them: the real kubectl, bash and awk against the practice
 // cluster. The healthy baseline must read healthy; each incident scenario must read as the fault
 // it hides. A rule that misreads real kubectl output fails here even when its examples pass.
 
-type Outcome = 'anomaly' | 'healthy' | 'inconclusive' | 'error';
-type Case = { test: string; values?: Record<string, string>; outcome: Outcome; finding?: RegExp };
-
 const shop = { namespace: 'shop' };
 
-const SCENARIOS: Record<string, Case[]> = {
+const SCENARIOS: Record<string, PracticeCase[]> = {
   healthy: [
     { test: 'node-not-ready', outcome: 'healthy', finding: /all 4 nodes are Ready/ },
     { test: 'node-pressure-conditions', outcome: 'healthy' },
@@ -123,25 +116,4 @@ const SCENARIOS: Record<string, Case[]> = {
   ],
 };
 
-const catalog = loadCatalog([builtinCatalogDir()]);
-const byId = new Map(catalog.tests.map((t) => [t.id, t]));
-
-describe.each(Object.entries(SCENARIOS))('platform tests against the practice scenario "%s"', (scenario, cases) => {
-  let practice: Practice;
-
-  beforeAll(async () => {
-    practice = await startPractice(scenario);
-  });
-  afterAll(async () => {
-    await practice.stop();
-  });
-
-  it.each(cases.map((c) => [`${c.test} ${JSON.stringify(c.values ?? {})} reads ${c.outcome}`, c] as const))('%s', async (_label, c) => {
-    const test = byId.get(c.test);
-    if (!test) throw new Error(`no test ${c.test} in the catalogue`);
-    const reading = await runAsHunch(test, c.values ?? {}, practice.env);
-    const seen = { outcome: reading.outcome, finding: reading.finding, stdout: reading.stdout.slice(0, 800), stderr: reading.stderr.slice(0, 400) };
-    expect(seen.outcome, `${reading.display}\n${JSON.stringify(seen, null, 2)}`).toBe(c.outcome);
-    if (c.finding) expect(reading.finding).toMatch(c.finding);
-  }, 60_000);
-});
+describePracticeCases('platform', SCENARIOS);
