@@ -5,9 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
 import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
 import type { CatalogTest } from '../../../source/core/catalog/schema.js';
-import { durationMs, readRun } from '../../../source/core/interpret/read-run.js';
-import { renderCommand } from '../../../source/core/params/render.js';
-import { runCommand } from '../../../source/core/runner/run.js';
 import {
   canMountTmpfs,
   freePort,
@@ -21,6 +18,7 @@ import {
   waitFor,
   type PostgresServer,
 } from '../../helpers/postgres-server.js';
+import { expectHealthyThenAnomaly, runAsHunch, type FaultCase, type FaultStep } from './run-as-hunch.js';
 
 /**
  * Every PostgreSQL test in the catalogue, run exactly as hunch runs it (rendered for a local
@@ -33,15 +31,6 @@ const catalog = loadCatalog([builtinCatalogDir()]);
 const tests = catalog.tests.filter((t) => t.component === 'postgres');
 
 type Values = Record<string, string>;
-type Step = { values: Values; cleanup?: () => Promise<void> };
-type FaultCase = {
-  /** The clean reading; the main server with default parameters unless said otherwise. */
-  healthy?: () => Promise<Step>;
-  /** Injects the fault and says which values point the test at it. */
-  fault: () => Promise<Step>;
-  /** What the anomaly's finding must name, so the right rule fired for the right reason. */
-  finding: RegExp;
-};
 
 // Tests that cannot be proven on this machine, and why. Keep it short. (pg-data-disk-usage needs
 // root to mount a small tmpfs; without it that one case is skipped with the reason, at run time.)
@@ -51,19 +40,6 @@ const SEGMENT = 16 * 1024 * 1024;
 let main: PostgresServer;
 let replica: PostgresServer | undefined;
 const extraServers: PostgresServer[] = [];
-
-/** The whole reading, for a failure message that shows what the test printed. */
-function explainReading(reading: { outcome: string; finding: string; stdout: string; stderr: string }): string {
-  return `read ${reading.outcome}: ${reading.finding}\n--- stdout\n${reading.stdout}--- stderr\n${reading.stderr}`;
-}
-
-async function runAsHunch(test: CatalogTest, values: Values) {
-  const rendered = renderCommand(test, values, { target: 'local' });
-  if (!rendered.ok) throw new Error(`${test.id}: ${JSON.stringify(rendered.errors)}`);
-  const result = await runCommand({ argv: rendered.command.argv, env: rendered.command.env, timeoutMs: durationMs(test.timeout) });
-  const reading = readRun(test, result);
-  return { outcome: reading.outcome, finding: reading.finding, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Opens `count` idle connections named prefix-N and waits until the server sees them all. */
 async function openSessions(server: PostgresServer, prefix: string, count: number): Promise<void> {
@@ -90,7 +66,7 @@ async function waitForCatchUp(): Promise<void> {
 }
 
 /** Pauses replay on the replica and moves the primary two WAL segments ahead of it. */
-async function pauseReplayAndWriteWal(standby: PostgresServer): Promise<Step['cleanup']> {
+async function pauseReplayAndWriteWal(standby: PostgresServer): Promise<FaultStep['cleanup']> {
   await standby.sql('select pg_wal_replay_pause()');
   await main.sql('create table if not exists wal_filler (i int)');
   for (let i = 0; i < 2; i++) {
@@ -321,18 +297,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL catalogue tests against a real
       if (!fault) return context.skip(NOT_PROVABLE_HERE[id] ?? 'no fault case');
       if (id === 'pg-data-disk-usage' && !tmpfsAllowed) return context.skip('mounting a small tmpfs needs root; the disk-full reading is proven where it can be');
 
-      const clean = fault.healthy ? await fault.healthy() : { values: main.params() };
-      const healthy = await runAsHunch(test, clean.values);
-      expect(healthy.outcome, explainReading(healthy)).toBe('healthy');
-
-      const injected = await fault.fault();
-      try {
-        const reading = await runAsHunch(test, injected.values);
-        expect(reading.outcome, explainReading(reading)).toBe('anomaly');
-        expect(reading.finding).toMatch(fault.finding);
-      } finally {
-        await injected.cleanup?.();
-      }
+      await expectHealthyThenAnomaly(test, fault, main.params(), runAsHunch);
     });
   });
 

@@ -3,11 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
 import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
 import type { CatalogTest } from '../../../source/core/catalog/schema.js';
-import { durationMs, readRun } from '../../../source/core/interpret/read-run.js';
-import { renderCommand } from '../../../source/core/params/render.js';
-import { runCommand } from '../../../source/core/runner/run.js';
 import { waitFor } from '../../helpers/postgres-server.js';
 import { infoField, redisAvailable, startRedis, type RedisConnection, type RedisServer } from '../../helpers/redis-server.js';
+import { expectHealthyThenAnomaly, runAsHunch as runShared, type FaultCase, type FaultStep } from './run-as-hunch.js';
 
 /**
  * Every Redis test in the catalogue, run exactly as hunch runs it (rendered for a local target,
@@ -20,14 +18,6 @@ const catalog = loadCatalog([builtinCatalogDir()]);
 const tests = catalog.tests.filter((t) => t.component === 'redis');
 
 type Values = Record<string, string>;
-type Step = { values: Values; cleanup?: () => Promise<void> };
-type FaultCase = {
-  /** The clean reading; the main server with default parameters unless said otherwise. */
-  healthy?: () => Promise<Step>;
-  fault: () => Promise<Step>;
-  /** What the anomaly's finding must name, so the right rule fired for the right reason. */
-  finding: RegExp;
-};
 
 // Tests that cannot be proven on this machine, and why. Keep it short.
 const NOT_PROVABLE_HERE: Readonly<Record<string, string>> = {};
@@ -41,18 +31,9 @@ async function startOther(args: readonly string[] = []): Promise<RedisServer> {
   return server;
 }
 
-/** The whole reading, for a failure message that shows what the test printed. */
-function explainReading(reading: { outcome: string; finding: string; stdout: string; stderr: string }): string {
-  return `read ${reading.outcome}: ${reading.finding}\n--- stdout\n${reading.stdout}--- stderr\n${reading.stderr}`;
-}
-
-async function runAsHunch(test: CatalogTest, values: Values, env: Record<string, string> = {}) {
-  const rendered = renderCommand(test, values, { target: 'local' });
-  if (!rendered.ok) throw new Error(`${test.id}: ${JSON.stringify(rendered.errors)}`);
-  // No inherited REDIS_PASSWORD or REDISCLI_AUTH: these servers have no password.
-  const result = await runCommand({ argv: rendered.command.argv, env: { ...rendered.command.env, REDIS_PASSWORD: '', REDISCLI_AUTH: '', ...env }, timeoutMs: durationMs(test.timeout) });
-  const reading = readRun(test, result);
-  return { outcome: reading.outcome, finding: reading.finding, stdout: result.stdout, stderr: result.stderr };
+/** As hunch runs it, with no inherited REDIS_PASSWORD or REDISCLI_AUTH: these servers have no password. */
+function runAsHunch(test: CatalogTest, values: Values, env: Record<string, string> = {}) {
+  return runShared(test, values, { REDIS_PASSWORD: '', REDISCLI_AUTH: '', ...env });
 }
 
 async function info(server: RedisServer, field: string, section = 'all'): Promise<string | undefined> {
@@ -233,18 +214,7 @@ describe.skipIf(!redisAvailable())('Redis catalogue tests against a real server'
       const fault = cases[id];
       if (!fault) return context.skip(NOT_PROVABLE_HERE[id] ?? 'no fault case');
 
-      const clean = fault.healthy ? await fault.healthy() : { values: main.params() };
-      const healthy = await runAsHunch(test, clean.values);
-      expect(healthy.outcome, explainReading(healthy)).toBe('healthy');
-
-      const injected = await fault.fault();
-      try {
-        const reading = await runAsHunch(test, injected.values);
-        expect(reading.outcome, explainReading(reading)).toBe('anomaly');
-        expect(reading.finding).toMatch(fault.finding);
-      } finally {
-        await injected.cleanup?.();
-      }
+      await expectHealthyThenAnomaly(test, fault, main.params(), runAsHunch);
     });
   });
 
