@@ -1,188 +1,165 @@
 import type { CatalogTest, Component, Hypothesis } from '../catalog/schema.js';
-import { phraseTerms, tokenize } from './tokenize.js';
+import { IndexBuilder, type IndexPart } from './index-builder.js';
+import { INDEX_VERSION, type SearchDoc, type SearchIndex } from './index-format.js';
+import { phraseTerms } from './tokenize.js';
 import { BUILTIN_VOCABULARY, compileVocabulary } from './vocabulary.js';
 
-/**
- * How much a term found in each field says about a test. Symptoms are what people type or paste,
- * titles and component names are what tests are called; prose explains and matches loosely.
- */
-export const FIELD_WEIGHTS = {
-  symptoms: 3,
-  title: 2.5,
-  component: 2.5,
-  tags: 2,
-  summary: 1,
-  command: 0.8,
-  explain: 0.4,
-} as const;
-
-export type SearchDoc = { kind: 'test' | 'hypothesis'; id: string; component: string };
-
-/**
- * Everything search needs, in a packed form that is fast to build, to cache and to load: sorted
- * terms, and typed arrays that point into each other instead of objects and maps.
- */
-export type SearchIndex = {
-  version: number;
-  docs: SearchDoc[];
-  /** Sorted unique terms; a term's id is its position. */
-  terms: string[];
-  /** Term i's postings are pairs starts[i] … starts[i + 1] - 1 of `postings` (doc, weight). */
-  starts: Int32Array;
-  postings: Float32Array;
-  /** Symptom phrases of two or more terms: phrase p is term ids phraseStarts[p] … phraseStarts[p + 1] - 1 of phraseTerms, in doc phraseDocs[p]. */
-  phraseDocs: Int32Array;
-  phraseStarts: Int32Array;
-  phraseTerms: Int32Array;
-  /** The phrases each term occurs in (once per occurrence): termPhraseStarts[t] … of termPhrases. */
-  termPhraseStarts: Int32Array;
-  termPhrases: Int32Array;
-  /** Everyday word → terms it stands for. */
-  vocabulary: Record<string, string[]>;
-  /** Hypothesis doc index → test doc indexes it brings. */
-  hypothesisTests: Record<number, number[]>;
-};
-
-/** The typed arrays of an index, by name, for the cache's binary file. */
-export const INDEX_ARRAYS = ['starts', 'postings', 'phraseDocs', 'phraseStarts', 'phraseTerms', 'termPhraseStarts', 'termPhrases'] as const;
-
-export const INDEX_VERSION = 5;
+export { FIELD_WEIGHTS, INDEX_ARRAYS, INDEX_VERSION, type SearchDoc, type SearchIndex } from './index-format.js';
 
 /** A term in more than this share of documents is too common to stand for a component. */
 const COMMON_SHARE = 0.08;
 const BUILTIN_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(BUILTIN_VOCABULARY).flatMap((w) => phraseTerms(w)).map((t) => [t, true]));
 
-type Fields = Partial<Record<keyof typeof FIELD_WEIGHTS, string | readonly string[]>>;
-
-/** Builds the index once per catalogue. */
+/** Builds the index once per catalogue, in one thread. */
 export function buildSearchIndex(tests: readonly CatalogTest[], components: readonly Component[], hypotheses: readonly Hypothesis[]): SearchIndex {
-  const byComponent = new Map(components.map((c) => [c.id, c]));
-  const docs: SearchDoc[] = [];
-  // term → flat [doc, weight, doc, weight …]; documents arrive in order, so appending keeps it sorted.
-  const postings = new Map<string, number[]>();
-  const phrases: [number, string[]][] = [];
+  const builder = new IndexBuilder(components);
+  for (const test of tests) builder.addTest(test);
+  return mergeIndexParts([builder.part()], components, hypotheses);
+}
 
-  const add = (doc: SearchDoc, fields: Fields, symptoms: readonly string[]) => {
-    const index = docs.push(doc) - 1;
-    // Each field counts once per term: a word repeated in prose is no stronger than once.
-    const weights = new Map<string, number>();
-    for (const [field, value] of Object.entries(fields) as [keyof typeof FIELD_WEIGHTS, string | readonly string[] | undefined][]) {
-      if (value === undefined) continue;
-      const text = typeof value === 'string' ? value : value.join(' \n ');
-      const seen = new Set<string>();
-      for (const token of tokenize(text)) {
-        if (seen.has(token.term)) continue;
-        seen.add(token.term);
-        weights.set(token.term, (weights.get(token.term) ?? 0) + FIELD_WEIGHTS[field] * (token.part ? 0.6 : 1));
+/** The index of documents tokenised in parts, in part order, then the hypotheses. */
+export function mergeIndexParts(parts: readonly IndexPart[], components: readonly Component[], hypotheses: readonly Hypothesis[]): SearchIndex {
+  const hypothesisBuilder = new IndexBuilder(components);
+  for (const hypothesis of hypotheses) hypothesisBuilder.addHypothesis(hypothesis);
+  const all = [...parts, hypothesisBuilder.part()];
+
+  // Global term numbers, and each part's own numbers mapped onto them.
+  const globalIds = new Map<string, number>();
+  const globalTerms: string[] = [];
+  const localToGlobal = all.map((part) =>
+    Int32Array.from(part.terms, (term) => {
+      let id = globalIds.get(term);
+      if (id === undefined) {
+        id = globalTerms.push(term) - 1;
+        globalIds.set(term, id);
+      }
+      return id;
+    }),
+  );
+
+  // Documents numbered across parts; postings counted per term.
+  const docs: SearchDoc[] = all.flatMap((part) => part.docs);
+  const firstDoc: number[] = [];
+  let docCount = 0;
+  for (const part of all) {
+    firstDoc.push(docCount);
+    docCount += part.docs.length;
+  }
+  const counts = new Int32Array(globalTerms.length);
+  all.forEach((part, p) => {
+    const map = localToGlobal[p] as Int32Array;
+    for (let d = 0; d < part.docs.length; d++) {
+      for (let i = part.docStarts[d] as number; i < (part.docStarts[d + 1] as number); i++) (counts[map[part.docTerms[i] as number] as number] as number)++;
+    }
+  });
+
+  // Terms in sorted order.
+  const used = globalTerms.map((_, id) => id);
+  used.sort((a, b) => (globalTerms[a] as string) < (globalTerms[b] as string) ? -1 : (globalTerms[a] as string) > (globalTerms[b] as string) ? 1 : 0);
+  const rank = new Int32Array(globalTerms.length);
+  used.forEach((id, r) => (rank[id] = r));
+  const terms = used.map((id) => globalTerms[id] as string);
+
+  const starts = new Int32Array(terms.length + 1);
+  let pairs = 0;
+  used.forEach((id, r) => {
+    starts[r] = pairs;
+    pairs += counts[id] as number;
+  });
+  starts[terms.length] = pairs;
+  // Filled in document order, so each term's list is sorted by document.
+  const postings = new Float32Array(pairs * 2);
+  const cursor = starts.slice(0, terms.length);
+  all.forEach((part, p) => {
+    const map = localToGlobal[p] as Int32Array;
+    for (let d = 0; d < part.docs.length; d++) {
+      const doc = (firstDoc[p] as number) + d;
+      for (let i = part.docStarts[d] as number; i < (part.docStarts[d + 1] as number); i++) {
+        const r = rank[map[part.docTerms[i] as number] as number] as number;
+        const at = (cursor[r] as number) * 2;
+        postings[at] = doc;
+        postings[at + 1] = part.docWeights[i] as number;
+        cursor[r] = (cursor[r] as number) + 1;
       }
     }
-    for (const [term, weight] of weights) {
-      const list = postings.get(term);
-      if (list) list.push(index, weight);
-      else postings.set(term, [index, weight]);
-    }
-    for (const symptom of symptoms) {
-      const words = phraseTerms(symptom);
-      if (words.length >= 2) phrases.push([index, words]);
-    }
-    return index;
-  };
+  });
 
-  const testIndex = new Map<string, number>();
-  for (const test of tests) {
-    const component = byComponent.get(test.component);
-    const index = add(
-      { kind: 'test', id: test.id, component: test.component },
-      {
-        symptoms: test.symptoms,
-        title: test.title,
-        component: [test.component, component?.name ?? '', ...(component?.aliases ?? [])],
-        tags: test.tags,
-        summary: test.summary,
-        command: commandText(test),
-        explain: test.explain,
-      },
-      test.symptoms,
-    );
-    testIndex.set(test.id, index);
-  }
+  const phrases = mergePhrases(all, firstDoc, (p, local) => rank[(localToGlobal[p] as Int32Array)[local] as number] as number, terms.length);
 
   const hypothesisTests: Record<number, number[]> = {};
-  for (const hypothesis of hypotheses) {
-    const component = hypothesis.component ? byComponent.get(hypothesis.component) : undefined;
-    const index = add(
-      { kind: 'hypothesis', id: hypothesis.id, component: hypothesis.component ?? '' },
-      {
-        symptoms: hypothesis.symptoms,
-        title: hypothesis.statement,
-        component: component ? [component.id, component.name, ...component.aliases] : [],
-      },
-      hypothesis.symptoms,
-    );
-    hypothesisTests[index] = hypothesis.tests.map((id) => testIndex.get(id)).filter((i): i is number => i !== undefined);
-  }
+  const testDoc = new Map<string, number>();
+  docs.forEach((doc, i) => {
+    if (doc.kind === 'test') testDoc.set(doc.id, i);
+  });
+  const firstHypothesis = docs.length - hypotheses.length;
+  hypotheses.forEach((hypothesis, h) => {
+    hypothesisTests[firstHypothesis + h] = hypothesis.tests.map((id) => testDoc.get(id)).filter((i): i is number => i !== undefined);
+  });
 
   const vocabulary = compileVocabulary([...Object.entries(BUILTIN_VOCABULARY), ...componentVocabulary(components)]);
   // A word most tests contain says nothing about which component is meant ("service", "run"):
   // it stays a search word but never stands for a component.
-  const common = (term: string) => (postings.get(term)?.length ?? 0) / 2 > docs.length * COMMON_SHARE;
-  for (const [key] of vocabulary) if (common(key) && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
-  const packed = packPostings(postings);
-  return { version: INDEX_VERSION, docs, ...packed, ...packPhrases(phrases, packed.terms), vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
+  const documentsWith = (term: string) => {
+    const r = binarySearch(terms, term);
+    return r < 0 ? 0 : (starts[r + 1] as number) - (starts[r] as number);
+  };
+  for (const [key] of vocabulary) if (documentsWith(key) > docs.length * COMMON_SHARE && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
+  return { version: INDEX_VERSION, docs, terms, starts, postings, ...phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
-function packPostings(postings: Map<string, number[]>): Pick<SearchIndex, 'terms' | 'starts' | 'postings'> {
-  const terms = [...postings.keys()].sort();
-  const starts = new Int32Array(terms.length + 1);
-  let pairs = 0;
-  for (const [i, term] of terms.entries()) {
-    starts[i] = pairs;
-    pairs += (postings.get(term) as number[]).length / 2;
-  }
-  starts[terms.length] = pairs;
-  const packed = new Float32Array(pairs * 2);
-  let at = 0;
-  for (const term of terms) {
-    packed.set(postings.get(term) as number[], at);
-    at += (postings.get(term) as number[]).length;
-  }
-  return { terms, starts, postings: packed };
-}
-
-/** Phrases as term ids, with the inverted lists from term to phrase that phrase matching uses. */
-function packPhrases(phrases: [number, string[]][], terms: string[]): Pick<SearchIndex, 'phraseDocs' | 'phraseStarts' | 'phraseTerms' | 'termPhraseStarts' | 'termPhrases'> {
-  const idOf = new Map(terms.map((term, i) => [term, i]));
-  // Every phrase word is also a symptom word, so it has a term id; drop a phrase if one does not.
-  const kept = phrases.filter(([, words]) => words.every((w) => idOf.has(w)));
-  const phraseDocs = Int32Array.from(kept, ([doc]) => doc);
-  const phraseStarts = new Int32Array(kept.length + 1);
-  const lists: number[][] = terms.map(() => []);
-  const termIds: number[] = [];
-  kept.forEach(([, words], p) => {
-    phraseStarts[p] = termIds.length;
-    for (const word of words) {
-      const id = idOf.get(word) as number;
-      termIds.push(id);
-      (lists[id] as number[]).push(p);
+/** Phrases as final term ids, with the inverted lists from term to phrase. */
+function mergePhrases(
+  parts: readonly IndexPart[],
+  firstDoc: readonly number[],
+  termOf: (part: number, local: number) => number,
+  termCount: number,
+): Pick<SearchIndex, 'phraseDocs' | 'phraseStarts' | 'phraseTerms' | 'termPhraseStarts' | 'termPhrases'> {
+  const phraseDocs: number[] = [];
+  const phraseStarts: number[] = [];
+  const phraseTerms: number[] = [];
+  const perTerm = new Int32Array(termCount);
+  parts.forEach((part, p) => {
+    for (let q = 0; q < part.phraseDocs.length; q++) {
+      phraseDocs.push((firstDoc[p] as number) + (part.phraseDocs[q] as number));
+      phraseStarts.push(phraseTerms.length);
+      for (let i = part.phraseStarts[q] as number; i < (part.phraseStarts[q + 1] as number); i++) {
+        const term = termOf(p, part.phraseTerms[i] as number);
+        phraseTerms.push(term);
+        (perTerm[term] as number)++;
+      }
     }
   });
-  phraseStarts[kept.length] = termIds.length;
-  const termPhraseStarts = new Int32Array(terms.length + 1);
+  phraseStarts.push(phraseTerms.length);
+  const termPhraseStarts = new Int32Array(termCount + 1);
   let total = 0;
-  lists.forEach((list, t) => {
+  for (let t = 0; t < termCount; t++) {
     termPhraseStarts[t] = total;
-    total += list.length;
-  });
-  termPhraseStarts[terms.length] = total;
+    total += perTerm[t] as number;
+  }
+  termPhraseStarts[termCount] = total;
   const termPhrases = new Int32Array(total);
-  lists.forEach((list, t) => termPhrases.set(list, termPhraseStarts[t] as number));
-  return { phraseDocs, phraseStarts, phraseTerms: Int32Array.from(termIds), termPhraseStarts, termPhrases };
+  const cursor = termPhraseStarts.slice(0, termCount);
+  for (let q = 0; q < phraseDocs.length; q++) {
+    for (let i = phraseStarts[q] as number; i < (phraseStarts[q + 1] as number); i++) {
+      const term = phraseTerms[i] as number;
+      termPhrases[cursor[term] as number] = q;
+      cursor[term] = (cursor[term] as number) + 1;
+    }
+  }
+  return { phraseDocs: Int32Array.from(phraseDocs), phraseStarts: Int32Array.from(phraseStarts), phraseTerms: Int32Array.from(phraseTerms), termPhraseStarts, termPhrases };
 }
 
-/** The searchable words of a command: tools, subcommands and flags, not placeholders. */
-function commandText(test: CatalogTest): string {
-  const parts = test.command ? test.command.flatMap((part) => (typeof part === 'string' ? [part] : part.args)) : [test.script ?? ''];
-  return parts.join(' ').replace(/\{\{[^}]*\}\}/g, ' ');
+function binarySearch(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = sorted[mid] as string;
+    if (at === value) return mid;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /**

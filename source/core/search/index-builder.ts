@@ -1,0 +1,281 @@
+import type { CatalogTest, Component, Hypothesis } from '../catalog/schema.js';
+import { FIELD_WEIGHTS, type SearchDoc } from './index-format.js';
+import { detach } from '../text/detach.js';
+import { tokenize } from './tokenize.js';
+
+/** What the index reads from a test: everything but its run-time parts. */
+export type IndexableTest = Pick<CatalogTest, 'id' | 'component' | 'title' | 'summary' | 'explain' | 'symptoms' | 'tags' | 'command' | 'script'>;
+
+/**
+ * The index of some documents, doc by doc, in a form that crosses a worker boundary cheaply: a
+ * few typed arrays and the term strings they number. mergeIndexParts turns parts into the index.
+ */
+export type IndexPart = {
+  docs: SearchDoc[];
+  terms: string[];
+  /** Doc d's terms are docTerms[docStarts[d]] … docTerms[docStarts[d + 1] - 1], with their weights. */
+  docStarts: Int32Array;
+  docTerms: Int32Array;
+  docWeights: Float32Array;
+  /** Symptom phrases of two or more terms, in doc order, as term ids. */
+  phraseDocs: Int32Array;
+  phraseStarts: Int32Array;
+  phraseTerms: Int32Array;
+};
+
+type Field = keyof typeof FIELD_WEIGHTS;
+
+/**
+ * Tokenises documents into an IndexPart. Terms get numbers as they are first seen, and each
+ * document's weights are summed in scratch arrays indexed by term number, so a catalogue of ten
+ * thousand tests costs a few growing typed arrays instead of a map and a set per document.
+ */
+export class IndexBuilder {
+  private readonly byComponent: Map<string, Component>;
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Raw word → its tokens as term id × 2 + (1 when the token is a part of a compound word). */
+  private readonly wordCodes = new WordTable();
+  private readonly docs: SearchDoc[] = [];
+  private docStarts = new GrowingInt32();
+  private docTerms = new GrowingInt32();
+  private docWeights = new GrowingFloat32();
+  private phraseDocs = new GrowingInt32();
+  private phraseStarts = new GrowingInt32();
+  private phraseTerms = new GrowingInt32();
+  // Scratch, indexed by term id: the running weight, and stamps saying "seen in this doc / field".
+  private weight = new Float64Array(1024);
+  private docStamp = new Int32Array(1024);
+  private fieldStamp = new Int32Array(1024);
+  private fieldCount = 0;
+  private touched: number[] = [];
+
+  constructor(components: readonly Component[]) {
+    this.byComponent = new Map(components.map((c) => [c.id, c]));
+  }
+
+  addTest(test: IndexableTest): void {
+    const component = this.byComponent.get(test.component);
+    this.startDoc({ kind: 'test', id: detach(test.id), component: detach(test.component) });
+    this.field('symptoms', test.symptoms);
+    this.field('title', test.title);
+    this.field('component', [test.component, component?.name ?? '', ...(component?.aliases ?? [])]);
+    this.field('tags', test.tags);
+    this.field('summary', test.summary);
+    this.field('command', commandText(test));
+    this.field('explain', test.explain);
+    this.endDoc(test.symptoms);
+  }
+
+  addHypothesis(hypothesis: Hypothesis): void {
+    const component = hypothesis.component ? this.byComponent.get(hypothesis.component) : undefined;
+    this.startDoc({ kind: 'hypothesis', id: hypothesis.id, component: hypothesis.component ?? '' });
+    this.field('symptoms', hypothesis.symptoms);
+    this.field('title', hypothesis.statement);
+    this.field('component', component ? [component.id, component.name, ...component.aliases] : []);
+    this.endDoc(hypothesis.symptoms);
+  }
+
+  part(): IndexPart {
+    this.docStarts.push(this.docTerms.length);
+    this.phraseStarts.push(this.phraseTerms.length);
+    return {
+      docs: this.docs,
+      terms: this.terms,
+      docStarts: this.docStarts.done(),
+      docTerms: this.docTerms.done(),
+      docWeights: this.docWeights.done(),
+      phraseDocs: this.phraseDocs.done(),
+      phraseStarts: this.phraseStarts.done(),
+      phraseTerms: this.phraseTerms.done(),
+    };
+  }
+
+  private startDoc(doc: SearchDoc): void {
+    this.docStarts.push(this.docTerms.length);
+    this.docs.push(doc);
+    this.touched = [];
+  }
+
+  private endDoc(symptoms: readonly string[]): void {
+    for (const term of this.touched) {
+      this.docTerms.push(term);
+      this.docWeights.push(this.weight[term] as number);
+    }
+    const doc = this.docs.length - 1;
+    // Whole words only, in order: a pasted error string matches as a phrase.
+    for (const symptom of symptoms) {
+      const start = this.phraseTerms.length;
+      eachWord(symptom, (text, from, to, hash) => {
+        const codes = this.codesOf(text, from, to, hash);
+        for (let i = 0; i < codes.length; i++) if (((codes[i] as number) & 1) === 0) this.phraseTerms.push((codes[i] as number) >> 1);
+      });
+      if (this.phraseTerms.length - start >= 2) {
+        this.phraseDocs.push(doc);
+        this.phraseStarts.push(start);
+      } else this.phraseTerms.length = start;
+    }
+  }
+
+  /** Each field counts once per term: a word repeated in prose is no stronger than once. */
+  private field(field: Field, value: string | readonly string[] | undefined): void {
+    if (value === undefined) return;
+    const stamp = ++this.fieldCount;
+    const doc = this.docs.length - 1;
+    const base = FIELD_WEIGHTS[field];
+    const add = (text: string, from: number, to: number, hash: number) => {
+      const codes = this.codesOf(text, from, to, hash);
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i] as number;
+        const term = code >> 1;
+        if (this.fieldStamp[term] === stamp) continue;
+        this.fieldStamp[term] = stamp;
+        if (this.docStamp[term] !== doc) {
+          this.docStamp[term] = doc;
+          this.weight[term] = 0;
+          this.touched.push(term);
+        }
+        this.weight[term] = (this.weight[term] as number) + base * (code & 1 ? 0.6 : 1);
+      }
+    };
+    if (typeof value === 'string') eachWord(value, add);
+    else for (const text of value) eachWord(text, add);
+  }
+
+  /** The token codes of the word text[from, to), whose hash is `hash`. */
+  private codesOf(text: string, from: number, to: number, hash: number): Int32Array {
+    const known = this.wordCodes.find(text, from, to, hash);
+    if (known) return known;
+    const word = detach(text.slice(from, to));
+    const tokens = tokenize(word);
+    const codes = new Int32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      codes[i] = this.termId(token.term) * 2 + (token.part ? 1 : 0);
+    });
+    this.wordCodes.add(word, hash, codes);
+    return codes;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id !== undefined) return id;
+    id = this.terms.push(term) - 1;
+    this.termIds.set(term, id);
+    if (id >= this.weight.length) {
+      const size = this.weight.length * 2;
+      this.weight = grow(this.weight, new Float64Array(size));
+      this.docStamp = grow(this.docStamp, new Int32Array(size));
+      this.fieldStamp = grow(this.fieldStamp, new Int32Array(size));
+    }
+    // Doc numbers start at 0: a fresh slot must not look "seen in doc 0".
+    this.docStamp[id] = -1;
+    return id;
+  }
+}
+
+/**
+ * Calls `visit` with each raw word of a text (a run of ASCII letters and digits: what tokenize
+ * splits on) as a range and a hash of its characters, without making a string of it: catalogues
+ * say the same few thousand words millions of times.
+ */
+function eachWord(text: string, visit: (text: string, from: number, to: number, hash: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let hash = 0x811c9dc5;
+    for (let c = text.charCodeAt(i); i < n && isWordChar(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 0x01000193);
+    visit(text, from, i, hash);
+  }
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** An open-addressing table from words to their token codes, looked up by range and hash. */
+class WordTable {
+  private words: string[] = [];
+  private hashes: number[] = [];
+  private values: Int32Array[] = [];
+  private slots = new Int32Array(1 << 14).fill(-1);
+
+  find(text: string, from: number, to: number, hash: number): Int32Array | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === -1) return undefined;
+      if (this.hashes[entry] === hash && sameWord(this.words[entry] as string, text, from, to)) return this.values[entry];
+    }
+  }
+
+  add(word: string, hash: number, codes: Int32Array): void {
+    const entry = this.words.push(word) - 1;
+    this.hashes.push(hash);
+    this.values.push(codes);
+    // At most half full, so a probe always meets an empty slot soon.
+    if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(entry);
+  }
+
+  private place(entry: number): void {
+    const mask = this.slots.length - 1;
+    let slot = (this.hashes[entry] as number) & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size).fill(-1);
+    for (let entry = 0; entry < this.words.length; entry++) this.place(entry);
+  }
+}
+
+function sameWord(word: string, text: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
+  return true;
+}
+
+/** The searchable words of a command: tools, subcommands and flags, not placeholders. */
+function commandText(test: Pick<CatalogTest, 'command' | 'script'>): string {
+  const parts = test.command ? test.command.flatMap((part) => (typeof part === 'string' ? [part] : part.args)) : [test.script ?? ''];
+  return parts.join(' ').replace(/\{\{[^}]*\}\}/g, ' ');
+}
+
+function grow<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+class GrowingInt32 {
+  private data = new Int32Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) this.data = grow(this.data, new Int32Array(this.data.length * 2));
+    this.data[this.length++] = value;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class GrowingFloat32 {
+  private data = new Float32Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  done(): Float32Array {
+    return this.data.slice(0, this.length);
+  }
+}
