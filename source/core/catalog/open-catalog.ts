@@ -1,7 +1,8 @@
 import { cacheDir } from '../paths.js';
 import { CatalogSearcher } from '../search/search.js';
 import { hunchVersion } from '../version.js';
-import { catalogKey, readCompiled, writeCompiled, type CompiledCatalog } from './compiled-cache.js';
+import type { SearchIndex } from '../search/index-format.js';
+import { catalogKey, CompiledWriter, lazyTests, readCompiled, type CompiledCatalog } from './compiled-cache.js';
 import { builtinCatalogDir } from './locations.js';
 import type { Problem } from './problem.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
@@ -33,29 +34,32 @@ export type OpenCatalogOptions = { extraDirs?: readonly string[]; env?: NodeJS.P
 /**
  * Loads the built-in catalogue and any extra folders; a broken extra folder never hides the
  * built-in one. The compiled result is cached, so the YAML parser and zod are only loaded when a
- * file changed.
+ * file changed. A fresh compile never holds every test: each is written to the cache as it is
+ * compiled, and read again (from its bytes in the YAML) only if this run asks for it.
  */
 export async function openCatalog(options: OpenCatalogOptions = {}): Promise<OpenCatalog> {
   const env = options.env ?? process.env;
   const dirs = [builtinCatalogDir(env), ...(options.extraDirs ?? [])];
+  const cwd = options.cwd ?? process.cwd();
   const useCache = options.cache ?? true;
   const root = cacheDir(env);
-  const key = catalogKey(dirs, `${hunchVersion()}:${options.cwd ?? process.cwd()}`);
+  const key = catalogKey(dirs, `${hunchVersion()}:${cwd}`);
   const cached = useCache ? readCompiled(root, key) : undefined;
   if (cached) return fromCompiled(cached, dirs, true);
 
-  const [{ loadCatalog }, { buildSearchIndex }] = await Promise.all([import('./load.js'), import('../search/build-index.js')]);
-  const catalog = loadCatalog(dirs, options.cwd);
-  const index = buildSearchIndex(catalog.tests, catalog.components, catalog.hypotheses);
-  const compiled = { ...catalog, index };
-  // Writing the cache is for the next run: do it after this one has its answer.
-  if (useCache) setImmediate(() => writeCompiled(root, key, compiled));
-  const byId = new Map(catalog.tests.map((t) => [t.id, t]));
-  return fromCompiled(
-    { ...compiled, testIds: catalog.tests.map((t) => t.id), getTest: (id) => byId.get(id), allTests: () => catalog.tests },
-    dirs,
-    false,
-  );
+  const [{ compileCatalog }, { readTest }] = await Promise.all([import('./compile/compile.js'), import('./compile/read-test.js')]);
+  const writer = useCache ? CompiledWriter.start(root, key) : undefined;
+  const compiled = compileCatalog(dirs, cwd, { index: true, keepTests: false, ...(writer ? { onTest: writer.add } : {}) });
+  const index = compiled.index as SearchIndex;
+  // The rest of the cache is for the next run: write it after this one has its answer.
+  if (writer) setImmediate(() => writer.finish({ ...compiled, index }));
+  const testIds = compiled.entries.map((e) => e.id);
+  const tests = lazyTests(testIds, (i) => {
+    const entry = compiled.entries[i] as (typeof compiled.entries)[number];
+    const file = compiled.fileFacts[entry.file];
+    return file ? readTest({ name: entry.source.file, ...file }, entry) : undefined;
+  });
+  return fromCompiled({ ...compiled, index, testIds, ...tests }, dirs, false);
 }
 
 function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: boolean): OpenCatalog {

@@ -41,6 +41,18 @@ describe('loadCatalog', () => {
     expect(catalog.problems[0]?.line).toBeGreaterThan(1);
   });
 
+  it('given a YAML error inside one test, loads the tests around it and points at the error', () => {
+    const broken = GOOD_TEST.replace('good-test', 'broken-test').replace('title: A good test', 'title: "A good test');
+    const dir = tempDir({ 'x.yaml': `component: x\ntests:\n${GOOD_TEST}${broken}${GOOD_TEST.replace('good-test', 'third-test')}` });
+    const catalog = loadCatalog([dir], dir);
+    expect(catalog.tests.map((t) => t.id)).toEqual(['good-test', 'third-test']);
+    expect(catalog.problems).toHaveLength(1);
+    // Within the broken test (lines 23 to 41), where js-yaml notices the string never closes.
+    expect(catalog.problems[0]).toMatchObject({ file: 'x.yaml', rule: 'YAML' });
+    expect(catalog.problems[0]?.line).toBeGreaterThanOrEqual(23);
+    expect(catalog.problems[0]?.line).toBeLessThanOrEqual(41);
+  });
+
   it('given the same id twice, keeps the first and says where it was', () => {
     const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}`, 'b.yaml': `component: b\ntests:\n${GOOD_TEST}` });
     const catalog = loadCatalog([dir], dir);

@@ -1,0 +1,104 @@
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../source/core/catalog/load.js';
+import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
+import { openCatalog, type OpenCatalog } from '../../../source/core/catalog/open-catalog.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const test = (id: string, title = 'A harmless test') => `
+  - id: ${id}
+    title: ${title}
+    summary: Does a harmless thing for the cache test.
+    explain: Explains at length why the harmless thing matters here.
+    symptoms: [thing broken, ${id} broken]
+    command: [echo, ok]
+    effect: read-only
+    interpret:
+      - when: {stdout: ok}
+        outcome: healthy
+        finding: fine
+    examples:
+      - {stdout: ok, outcome: healthy}
+      - {stdout: bad, outcome: inconclusive}
+`;
+
+/** Opens a catalogue with its own cache, and lets the cache be written before the next open. */
+async function open(cache: string, extraDirs: string[] = []): Promise<OpenCatalog> {
+  const opened = await openCatalog({ env: { HUNCH_CACHE_DIR: cache }, extraDirs, cwd: '/' });
+  await new Promise((resolve) => setImmediate(resolve));
+  return opened;
+}
+
+/** Everything the index holds, in plain arrays, to compare two indexes. */
+function indexOf(opened: OpenCatalog) {
+  const index = opened.searcher.index;
+  return Object.fromEntries(Object.entries(index).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v]));
+}
+
+describe('openCatalog', () => {
+  it('gives the same tests, problems and index fresh and from the cache, and the same tests as lint loads', async () => {
+    const cache = tempDir();
+    const fresh = await open(cache);
+    const cached = await open(cache);
+    expect([fresh.fromCache, cached.fromCache]).toEqual([false, true]);
+    const loaded = loadCatalog([builtinCatalogDir()], '/');
+    // Read back one by one: from their bytes in the YAML when fresh, from tests.jsonl when cached.
+    const ids = loaded.tests.map((t) => t.id);
+    expect(ids.map((id) => fresh.testById.get(id))).toEqual(loaded.tests);
+    expect(ids.map((id) => cached.testById.get(id))).toEqual(loaded.tests);
+    expect(cached.catalog.tests).toEqual(loaded.tests);
+    expect(cached.catalog.problems).toEqual(fresh.catalog.problems);
+    expect(cached.catalog.version).toBe(fresh.catalog.version);
+    expect(indexOf(cached)).toEqual(indexOf(fresh));
+    expect(cached.searcher.search('postgres too many clients').tests[0]?.id).toBe(fresh.searcher.search('postgres too many clients').tests[0]?.id);
+  });
+
+  it('compiles again when a file changes, and drops a duplicate id with a problem', async () => {
+    const cache = tempDir();
+    const mine = tempDir({ 'mine.yaml': `component: mine\ntests:\n${test('mine-one')}${test('mine-two')}` });
+    const first = await open(cache, [mine]);
+    expect(first.testById.get('mine-two')?.title).toBe('A harmless test');
+    writeFileSync(join(mine, 'mine.yaml'), `component: mine\ntests:\n${test('mine-one')}${test('mine-two', 'Renamed test')}${test('mine-one')}`);
+    const second = await open(cache, [mine]);
+    expect(second.fromCache).toBe(false);
+    expect(second.testById.get('mine-two')?.title).toBe('Renamed test');
+    expect(second.catalog.problems.map((p) => `${p.rule} ${p.message}`)).toContain('ID-DUPLICATE test id "mine-one" is already used at ' + join(mine, 'mine.yaml').slice(1) + ':4');
+    const third = await open(cache, [mine]);
+    expect(third.fromCache).toBe(true);
+    expect(third.catalog.problems).toEqual(second.catalog.problems);
+  });
+
+  it('reads a test edited after the compile from its file as it is now, and finds nothing for one removed', async () => {
+    const mine = tempDir({ 'mine.yaml': `component: mine\ntests:\n${test('mine-one')}${test('mine-two')}` });
+    const opened = await openCatalog({ extraDirs: [mine], cache: false, cwd: '/' });
+    writeFileSync(join(mine, 'mine.yaml'), `component: mine\ntests:\n${test('mine-two', 'Edited meanwhile')}`);
+    // A different size, so the edit shows even where modification times are coarse.
+    expect(opened.testById.get('mine-two')?.title).toBe('Edited meanwhile');
+    expect(opened.testById.get('mine-one')).toBeUndefined();
+  });
+
+  it('works, uncached, when the cache folder cannot be written', async () => {
+    const blocked = join(tempDir({ 'file': 'not a folder' }), 'file');
+    const first = await open(join(blocked, 'cache'));
+    const second = await open(join(blocked, 'cache'));
+    expect([first.fromCache, second.fromCache]).toEqual([false, false]);
+    expect(second.testById.get('pg-connections-usage')?.id).toBe('pg-connections-usage');
+  });
+
+  it('removes what a writer that died long ago left behind, and keeps a recent one', async () => {
+    const cache = tempDir();
+    const old = join(cache, 'catalog-0123.tmp-1-1');
+    const recent = join(cache, 'catalog-4567.tmp-2-2');
+    mkdirSync(old);
+    mkdirSync(recent);
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(old, longAgo, longAgo);
+    await open(cache);
+    const left = readdirSync(cache);
+    expect(left).not.toContain('catalog-0123.tmp-1-1');
+    expect(left).toContain('catalog-4567.tmp-2-2');
+    expect(left.filter((name) => !name.includes('.tmp-'))).toHaveLength(1);
+    expect(readFileSync(join(cache, left.find((n) => !n.includes('.tmp-')) as string, 'tests.jsonl'), 'utf8').split('\n').length).toBeGreaterThan(400);
+  });
+});
