@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { FullOutput } from '../hooks/use-full-output.js';
 import { keyLabel, keysOf } from '../keys/bindings.js';
 import type { LineBuffer } from '../state/line-buffer.js';
-import { fullOutputRows, linesMatching, outputWindow, searchStatus } from '../state/output-search.js';
+import { anchoredOffset, fullOutputRows, linesMatching, outputWindow, searchStatus } from '../state/output-search.js';
 import type { Theme } from '../theme.js';
 import { MatchedLine } from './matched-line.js';
 import { TextFieldView } from './text-field-view.js';
@@ -14,7 +14,8 @@ import { TextFieldView } from './text-field-view.js';
 export function FullOutputView({ buffer, view, rows, width, running, theme }: { buffer: LineBuffer; view: FullOutput; rows: number; width: number; running: boolean; theme: Theme }) {
   const all = buffer.all();
   const { field, found } = view;
-  const { start, end } = outputWindow(all.length, view.offset, fullOutputRows(rows, field !== undefined || found !== undefined));
+  const paneRows = fullOutputRows(rows, field !== undefined || found !== undefined);
+  const { start, end } = outputWindow(all.length, anchoredOffset(view.offset, view.total, buffer.total, all.length, paneRows), paneRows);
   const kept = buffer.total > all.length ? `, the last ${all.length} kept here; the whole output is in the session's output file` : '';
   const query = found?.query ?? '';
   const firstKept = Math.max(0, buffer.total - all.length);

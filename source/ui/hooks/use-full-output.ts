@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { clamp } from '../components/window.js';
 import { actionFor } from '../keys/bindings.js';
 import type { LineBuffer } from '../state/line-buffer.js';
-import { fullOutputRows, linesMatching, offsetShowing, outputWindow, stepMatch, type OutputFound } from '../state/output-search.js';
+import { anchoredOffset, fullOutputRows, linesMatching, offsetShowing, outputWindow, stepMatch, type OutputFound } from '../state/output-search.js';
 import { editField, emptyField, type TextField } from './text-field.js';
 
-/** The full-output view while it is open: how far back it is scrolled, the search field, the search made. */
-export type FullOutput = { offset: number; field: TextField | undefined; found: OutputFound | undefined };
+/**
+ * The full-output view while it is open: how far back from the end it was scrolled when the output
+ * had `total` lines (see anchoredOffset), the search field, the search made.
+ */
+export type FullOutput = { offset: number; total: number; field: TextField | undefined; found: OutputFound | undefined };
 
 /**
  * The run screen's full-output mode: scrolling, and `/` search with n/N over the lines the view
@@ -23,13 +26,15 @@ export function useFullOutput(buffer: LineBuffer, bodyRows: number, say: (text: 
     // Indexes into the kept lines, and lines counted from the output's first line, differ by this.
     const firstKept = Math.max(0, buffer.total - lines.length);
     const rows = fullOutputRows(bodyRows, view.field !== undefined || view.found !== undefined);
-    const shown = outputWindow(lines.length, view.offset, rows);
+    const offset = anchoredOffset(view.offset, view.total, buffer.total, lines.length, rows);
+    const shown = outputWindow(lines.length, offset, rows);
+    const at = (next: number) => ({ offset: next, total: buffer.total });
     // Once searched, the search line stays: the pane is one row shorter from then on.
     const found = (search: OutputFound, matches: readonly number[], step: { index: number; wrapped: boolean } | undefined) => {
       const index = step ? matches[step.index] : undefined;
       const searchRows = fullOutputRows(bodyRows, true);
       setView({
-        offset: index === undefined ? view.offset : offsetShowing(index, lines.length, searchRows),
+        ...at(index === undefined ? offset : offsetShowing(index, lines.length, searchRows)),
         field: undefined,
         found: { ...search, line: index === undefined ? search.line : firstKept + index, wrapped: step?.wrapped ?? false },
       });
@@ -56,7 +61,7 @@ export function useFullOutput(buffer: LineBuffer, bodyRows: number, say: (text: 
 
     // Scrolled back at most until the first line is at the top: the pane stays full.
     const last = Math.max(0, lines.length - rows);
-    const scroll = (by: number) => setView({ ...view, offset: clamp(view.offset + by, 0, last) });
+    const scroll = (by: number) => setView({ ...view, ...at(clamp(offset + by, 0, last)) });
     const action = actionFor('output', name);
     switch (action) {
       case 'close':
@@ -75,10 +80,10 @@ export function useFullOutput(buffer: LineBuffer, bodyRows: number, say: (text: 
         scroll(-rows);
         return true;
       case 'top':
-        setView({ ...view, offset: last });
+        setView({ ...view, ...at(last) });
         return true;
       case 'bottom':
-        setView({ ...view, offset: 0 });
+        setView({ ...view, ...at(0) });
         return true;
       case 'search':
         setView({ ...view, field: emptyField });
@@ -103,5 +108,5 @@ export function useFullOutput(buffer: LineBuffer, bodyRows: number, say: (text: 
     }
   };
 
-  return { view, open: () => setView({ offset: 0, field: undefined, found: undefined }), handleKey, scope: view?.field ? ('search' as const) : ('output' as const) };
+  return { view, open: () => setView({ offset: 0, total: buffer.total, field: undefined, found: undefined }), handleKey, scope: view?.field ? ('search' as const) : ('output' as const) };
 }

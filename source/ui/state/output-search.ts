@@ -51,6 +51,17 @@ export function outputWindow(total: number, offset: number, rows: number): { sta
   return { start: Math.max(0, end - rows), end };
 }
 
+/**
+ * How far back from the end a view is now that was scrolled `offset` lines back when the output
+ * had `atTotal` lines. New lines push a scrolled-back view further from the end, so the lines being
+ * read stay put (as in less); at the end (0) the view follows the output. Never above the first
+ * line kept.
+ */
+export function anchoredOffset(offset: number, atTotal: number, total: number, kept: number, rows: number): number {
+  if (offset === 0) return 0;
+  return Math.min(offset + (total - atTotal), Math.max(0, kept - rows));
+}
+
 /** The offset that puts line `index` at the top of the pane, or as near the top as the end allows. */
 export function offsetShowing(index: number, total: number, rows: number): number {
   return Math.max(0, total - Math.min(total, index + rows));

@@ -126,6 +126,30 @@ describe('after a run', () => {
     await ui.waitFor('✔ HEALTHY');
   });
 
+  it('holds a scrolled-back full output still while lines keep coming, and follows them at the end', async () => {
+    const ui = await renderApp({ ...selectingPod, rows: 20 });
+    await ui.waitFor('Press enter to run exactly this command.');
+    await ui.press('enter', 'running netpol-selecting-pod');
+    const from = (first: number, count: number) => Array.from({ length: count }, (_, i) => `line ${first + i} of the output`).join('\n') + '\n';
+    ui.runner.output(from(1, 100));
+    await ui.waitFor('line 100 of the output');
+    await ui.press('f', /Full output: 100 lines so far/);
+    await ui.press('pageup', (t: string) => !t.includes('line 100 of the output'));
+    const paged = topLine(ui.lines());
+    await ui.press('up', () => topLine(ui.lines()) !== paged);
+    const reading = topLine(ui.lines());
+    ui.runner.output(from(101, 50));
+    await ui.waitFor(/Full output: 150 lines so far/);
+    expect(topLine(ui.lines())).toBe(reading);
+    expect(ui.frame()).not.toContain('line 150 of the output');
+    // At the end, the view follows the output
+    await ui.press('G', 'line 150 of the output');
+    ui.runner.output(from(151, 5));
+    await ui.waitFor('line 155 of the output');
+    ui.runner.finish({ outcome: 'healthy', finding: 'no policy selects it' });
+    await ui.waitFor(/Full output: 155 lines\b/);
+  });
+
   it('searches only the tail the full output keeps, and says so', async () => {
     const ui = await renderApp({ ...selectingPod, columns: 100 });
     await ui.waitFor('Press enter to run exactly this command.');
