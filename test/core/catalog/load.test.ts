@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
 import { formatProblem } from '../../../source/core/catalog/problem.js';
+import { harmlessTestYaml } from '../../helpers/catalog-yaml.js';
 import { tempDir } from '../../helpers/temp.js';
 
-const GOOD_TEST = `
-  - id: good-test
-    title: A good test
-    summary: Does a harmless thing for the loader test.
-    explain: Explains at length why the harmless thing matters here.
-    symptoms: [thing broken]
-    command: [echo, ok]
-    effect: read-only
-    requires: {tools: [echo]}
-    interpret:
-      - when: {stdout: ok}
-        outcome: healthy
-        finding: fine
-    examples:
-      - {stdout: ok, outcome: healthy}
-      - {stdout: bad, outcome: inconclusive}
-`;
+const GOOD_TEST = harmlessTestYaml('good-test');
 
 describe('loadCatalog', () => {
   it('given a file with one bad and one good test, loads the good one and locates the bad one by line', () => {

@@ -4,24 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
 import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
 import { openCatalog, type OpenCatalog } from '../../../source/core/catalog/open-catalog.js';
+import { harmlessTestYaml } from '../../helpers/catalog-yaml.js';
 import { tempDir } from '../../helpers/temp.js';
 
-const test = (id: string, title = 'A harmless test') => `
-  - id: ${id}
-    title: ${title}
-    summary: Does a harmless thing for the cache test.
-    explain: Explains at length why the harmless thing matters here.
-    symptoms: [thing broken, ${id} broken]
-    command: [echo, ok]
-    effect: read-only
-    interpret:
-      - when: {stdout: ok}
-        outcome: healthy
-        finding: fine
-    examples:
-      - {stdout: ok, outcome: healthy}
-      - {stdout: bad, outcome: inconclusive}
-`;
+const test = (id: string, title = 'A harmless test') => harmlessTestYaml(id, title);
 
 /** Opens a catalogue with its own cache, and lets the cache be written before the next open. */
 async function open(cache: string, extraDirs: string[] = []): Promise<OpenCatalog> {
