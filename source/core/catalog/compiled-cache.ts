@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, re
 import { join } from 'node:path';
 import { INDEX_ARRAYS, INDEX_VERSION, type SearchIndex } from '../search/index-format.js';
 import type { CompiledData } from './compile/compile.js';
+import type { TestEntry } from './compile/types.js';
 import type { Problem } from './problem.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
@@ -24,26 +25,41 @@ export type CompiledCatalog = {
   allTests(): CatalogTest[];
 };
 
-type ArrayName = (typeof INDEX_ARRAYS)[number] | 'testOffsets';
+export type ArrayName = (typeof INDEX_ARRAYS)[number] | 'testOffsets' | 'testSpans';
 
-type Meta = {
+export type Meta = {
   format: number;
   key: string;
+  /** The same for every compile of the same folders by the same hunch: what a later compile may reuse from. */
+  lineage: string;
   version: string;
   files: string[];
+  fileFacts: CompiledData['fileFacts'];
   problems: Problem[];
   components: Component[];
   hypotheses: Hypothesis[];
   testIds: string[];
+  testComponents: string[];
   index: Omit<SearchIndex, (typeof INDEX_ARRAYS)[number]>;
-  /** Where each typed array sits in arrays.bin (in elements of 4 bytes); testOffsets has each test's line start in tests.jsonl, then the file's length. */
+  /**
+   * Where each typed array sits in arrays.bin (in elements of 4 bytes). testOffsets: each test's
+   * line start in tests.jsonl, then the file's length; testSpans: SPAN_FIELDS per test.
+   */
   arrays: Record<ArrayName, { offset: number; length: number }>;
 };
 
-const FORMAT = 3;
+/** Per test in testSpans: file, line, col, item, start, end. */
+export const SPAN_FIELDS = 6;
+
+const FORMAT = 4;
 const KEEP = 4;
 /** A staging folder this old was left by a process that died while writing. */
 const STALE_STAGING_MS = 60 * 60 * 1000;
+
+/** What a compile of these folders by this hunch may reuse from: the key without the files. */
+export function catalogLineage(dirs: readonly string[], salt: string): string {
+  return createHash('sha1').update(`${FORMAT}:${INDEX_VERSION}:${salt}\u0000${dirs.join('\u0000')}`).digest('hex').slice(0, 20);
+}
 
 /** The cache key: what would change the compiled result, read from file metadata only. */
 export function catalogKey(dirs: readonly string[], salt: string): string {
@@ -71,18 +87,10 @@ export function catalogKey(dirs: readonly string[], salt: string): string {
 
 /** Reads a compiled catalogue from the cache, or undefined when it is missing or stale. */
 export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | undefined {
-  const dir = join(cacheRoot, `catalog-${key}`);
-  let meta: Meta;
-  let arrayBytes: Buffer;
-  try {
-    meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
-    if (meta.format !== FORMAT || meta.key !== key || meta.index.version !== INDEX_VERSION) return undefined;
-    arrayBytes = readFileSync(join(dir, 'arrays.bin'));
-  } catch {
-    return undefined;
-  }
-  const { testOffsets: offsets, ...indexArrays } = viewArrays(meta, arrayBytes);
-  const testsPath = join(dir, 'tests.jsonl');
+  const found = readCacheDir(join(cacheRoot, `catalog-${key}`), (meta) => meta.key === key);
+  if (!found) return undefined;
+  const { meta, arrays, testsPath } = found;
+  const { testOffsets: offsets, testSpans: _spans, ...indexArrays } = arrays;
   const tests = lazyTests(meta.testIds, (i) => readJsonLine(testsPath, offsets[i] as number, offsets[i + 1] as number));
   return {
     version: meta.version,
@@ -116,6 +124,45 @@ export function lazyTests(ids: readonly string[], read: (i: number) => CatalogTe
     },
     allTests: () => ids.flatMap((_, i) => at(i) ?? []),
   };
+}
+
+/** A cache folder as written: its meta, its typed arrays, where its tests.jsonl is. */
+export type CacheDir = { meta: Meta; arrays: Record<ArrayName, Int32Array | Float32Array>; testsPath: string };
+
+/** Reads a cache folder, or undefined when it is missing, unreadable, of another format or not `wanted`. */
+export function readCacheDir(dir: string, wanted: (meta: Meta) => boolean = () => true): CacheDir | undefined {
+  try {
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
+    if (meta.format !== FORMAT || meta.index.version !== INDEX_VERSION || !wanted(meta)) return undefined;
+    return { meta, arrays: viewArrays(meta, readFileSync(join(dir, 'arrays.bin'))), testsPath: join(dir, 'tests.jsonl') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The newest cache folder of a lineage other than `key`: what a compile after a change may reuse. */
+export function readPreviousCompile(cacheRoot: string, lineage: string, key: string): CacheDir | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(cacheRoot).filter((name) => name.startsWith('catalog-') && !name.includes('.tmp-') && name !== `catalog-${key}`);
+  } catch {
+    return undefined;
+  }
+  const newest = names
+    .map((name) => {
+      try {
+        return { dir: join(cacheRoot, name), mtime: statSync(join(cacheRoot, name)).mtimeMs };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((entry) => entry !== undefined)
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { dir } of newest) {
+    const found = readCacheDir(dir, (meta) => meta.lineage === lineage);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function readJsonLine(path: string, from: number, to: number): CatalogTest | undefined {
@@ -165,15 +212,16 @@ export class CompiledWriter {
   private constructor(
     private readonly cacheRoot: string,
     private readonly key: string,
+    private readonly lineage: string,
     private readonly staging: string,
     private fd: number | undefined,
   ) {}
 
-  static start(cacheRoot: string, key: string): CompiledWriter | undefined {
+  static start(cacheRoot: string, key: string, lineage: string): CompiledWriter | undefined {
     const staging = join(cacheRoot, `catalog-${key}.tmp-${process.pid}-${Date.now()}`);
     try {
       mkdirSync(staging, { recursive: true });
-      return new CompiledWriter(cacheRoot, key, staging, openSync(join(staging, 'tests.jsonl'), 'w'));
+      return new CompiledWriter(cacheRoot, key, lineage, staging, openSync(join(staging, 'tests.jsonl'), 'w'));
     } catch {
       remove(staging);
       return undefined;
@@ -197,6 +245,23 @@ export class CompiledWriter {
     this.offsets.push((this.offsets[this.offsets.length - 1] as number) + bytes);
   };
 
+  /** One test's line as an earlier compile wrote it (newline included), for a file that has not changed. */
+  readonly addLine = (line: Uint8Array): void => {
+    if (this.failed) return;
+    if (this.pendingBytes + line.length > this.pending.length) this.flush();
+    if (line.length > this.pending.length) this.writeOut(line);
+    else {
+      this.pending.set(line, this.pendingBytes);
+      this.pendingBytes += line.length;
+    }
+    this.offsets.push((this.offsets[this.offsets.length - 1] as number) + line.length);
+  };
+
+  /** Marks tests.jsonl incomplete: finish then writes nothing. */
+  readonly fail = (): void => {
+    this.failed = true;
+  };
+
   /** Everything else; `compiled.entries` must be the tests added, in order. */
   finish(compiled: CompiledData & { index: SearchIndex }): void {
     const dir = join(this.cacheRoot, `catalog-${this.key}`);
@@ -207,6 +272,7 @@ export class CompiledWriter {
       const named = {} as Record<ArrayName, Int32Array | Float32Array>;
       for (const name of INDEX_ARRAYS) named[name] = compiled.index[name];
       named.testOffsets = Int32Array.from(this.offsets);
+      named.testSpans = packSpans(compiled.entries);
       const { arrays, bytes } = packArrays(named);
       writeFileSync(join(this.staging, 'arrays.bin'), bytes);
       const index = { ...compiled.index } as Partial<SearchIndex>;
@@ -214,12 +280,15 @@ export class CompiledWriter {
       const meta: Meta = {
         format: FORMAT,
         key: this.key,
+        lineage: this.lineage,
         version: compiled.version,
         files: compiled.files,
+        fileFacts: compiled.fileFacts,
         problems: compiled.problems,
         components: compiled.components,
         hypotheses: compiled.hypotheses,
         testIds: compiled.entries.map((e) => e.id),
+        testComponents: compiled.entries.map((e) => e.component),
         index: index as Meta['index'],
         arrays,
       };
@@ -261,6 +330,30 @@ export class CompiledWriter {
     }
     this.fd = undefined;
   }
+}
+
+function packSpans(entries: readonly TestEntry[]): Int32Array {
+  const spans = new Int32Array(entries.length * SPAN_FIELDS);
+  entries.forEach((entry, i) => {
+    spans.set([entry.file, entry.source.line, entry.source.col, entry.span.item, entry.span.start, entry.span.end], i * SPAN_FIELDS);
+  });
+  return spans;
+}
+
+/** The test entries a cache folder holds, as the compile that wrote it had them. */
+export function entriesOf(found: CacheDir): TestEntry[] {
+  const { meta } = found;
+  const spans = found.arrays.testSpans as Int32Array;
+  return meta.testIds.map((id, i) => {
+    const s = spans.subarray(i * SPAN_FIELDS, (i + 1) * SPAN_FIELDS);
+    return {
+      id,
+      component: meta.testComponents[i] as string,
+      source: { file: meta.files[s[0] as number] as string, line: s[1] as number, col: s[2] as number, path: ['tests', s[3] as number] },
+      file: s[0] as number,
+      span: { item: s[3] as number, start: s[4] as number, end: s[5] as number },
+    };
+  });
 }
 
 /** Lays typed arrays of 4-byte elements end to end in one buffer. */

@@ -2,7 +2,7 @@ import { cacheDir } from '../paths.js';
 import { CatalogSearcher } from '../search/search.js';
 import { hunchVersion } from '../version.js';
 import type { SearchIndex } from '../search/index-format.js';
-import { catalogKey, CompiledWriter, lazyTests, readCompiled, type CompiledCatalog } from './compiled-cache.js';
+import { catalogKey, catalogLineage, CompiledWriter, lazyTests, readCompiled, readPreviousCompile, type CompiledCatalog } from './compiled-cache.js';
 import { builtinCatalogDir } from './locations.js';
 import type { Problem } from './problem.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
@@ -43,13 +43,17 @@ export async function openCatalog(options: OpenCatalogOptions = {}): Promise<Ope
   const cwd = options.cwd ?? process.cwd();
   const useCache = options.cache ?? true;
   const root = cacheDir(env);
-  const key = catalogKey(dirs, `${hunchVersion()}:${cwd}`);
+  const salt = `${hunchVersion()}:${cwd}`;
+  const key = catalogKey(dirs, salt);
   const cached = useCache ? readCompiled(root, key) : undefined;
   if (cached) return fromCompiled(cached, dirs, true);
 
   const [{ compileCatalog }, { readTest }] = await Promise.all([import('./compile/compile.js'), import('./compile/read-test.js')]);
-  const writer = useCache ? CompiledWriter.start(root, key) : undefined;
-  const compiled = compileCatalog(dirs, cwd, { index: true, keepTests: false, ...(writer ? { onTest: writer.add } : {}) });
+  const lineage = catalogLineage(dirs, salt);
+  const writer = useCache ? CompiledWriter.start(root, key, lineage) : undefined;
+  // After a change, files that did not change are taken from the newest earlier compile.
+  const previous = useCache ? readPreviousCompile(root, lineage, key) : undefined;
+  const compiled = compileCatalog(dirs, cwd, { index: true, keepTests: false, ...(writer ? { sink: writer } : {}), ...(previous ? { previous } : {}) });
   const index = compiled.index as SearchIndex;
   // The rest of the cache is for the next run: write it after this one has its answer.
   if (writer) setImmediate(() => writer.finish({ ...compiled, index }));

@@ -107,6 +107,47 @@ export function mergeIndexParts(parts: readonly IndexPart[], components: readonl
   return { version: INDEX_VERSION, docs, terms, starts, postings, ...phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
+/**
+ * The first `count` documents of an index (its tests) as an IndexPart again: each document's
+ * terms and weights gathered back out of the postings, its phrases as they were.
+ */
+export function partOfIndex(index: SearchIndex, count: number): IndexPart {
+  const docStarts = new Int32Array(count + 1);
+  const terms = index.terms.length;
+  for (let t = 0; t < terms; t++) {
+    for (let p = index.starts[t] as number; p < (index.starts[t + 1] as number); p++) {
+      const doc = index.postings[p * 2] as number;
+      if (doc < count) (docStarts[doc + 1] as number)++;
+    }
+  }
+  for (let d = 0; d < count; d++) docStarts[d + 1] = (docStarts[d + 1] as number) + (docStarts[d] as number);
+  const docTerms = new Int32Array(docStarts[count] as number);
+  const docWeights = new Float32Array(docTerms.length);
+  const cursor = docStarts.slice(0, count);
+  for (let t = 0; t < terms; t++) {
+    for (let p = index.starts[t] as number; p < (index.starts[t + 1] as number); p++) {
+      const doc = index.postings[p * 2] as number;
+      if (doc >= count) continue;
+      const at = cursor[doc] as number;
+      docTerms[at] = t;
+      docWeights[at] = index.postings[p * 2 + 1] as number;
+      cursor[doc] = at + 1;
+    }
+  }
+  let phrases = 0;
+  while (phrases < index.phraseDocs.length && (index.phraseDocs[phrases] as number) < count) phrases++;
+  return {
+    docs: index.docs.slice(0, count),
+    terms: index.terms,
+    docStarts,
+    docTerms,
+    docWeights,
+    phraseDocs: index.phraseDocs.slice(0, phrases),
+    phraseStarts: index.phraseStarts.slice(0, phrases + 1),
+    phraseTerms: index.phraseTerms,
+  };
+}
+
 /** Phrases as final term ids, with the inverted lists from term to phrase. */
 function mergePhrases(
   parts: readonly IndexPart[],

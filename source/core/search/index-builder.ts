@@ -76,6 +76,43 @@ export class IndexBuilder {
     this.endDoc(hypothesis.symptoms);
   }
 
+  /**
+   * Adds document `doc` of another part as it stands, terms renumbered: how a compile reuses what
+   * an earlier one tokenised for a file that has not changed.
+   */
+  copyDoc(from: IndexPart, doc: number): void {
+    const { terms, phrasesOf } = this.viewOf(from);
+    this.docStarts.push(this.docTerms.length);
+    this.docs.push(from.docs[doc] as SearchDoc);
+    for (let i = from.docStarts[doc] as number; i < (from.docStarts[doc + 1] as number); i++) {
+      this.docTerms.push(terms[from.docTerms[i] as number] as number);
+      this.docWeights.push(from.docWeights[i] as number);
+    }
+    const at = this.docs.length - 1;
+    for (let q = phrasesOf[doc] as number; q < (phrasesOf[doc + 1] as number); q++) {
+      this.phraseDocs.push(at);
+      this.phraseStarts.push(this.phraseTerms.length);
+      for (let i = from.phraseStarts[q] as number; i < (from.phraseStarts[q + 1] as number); i++) this.phraseTerms.push(terms[from.phraseTerms[i] as number] as number);
+    }
+  }
+
+  private readonly views = new WeakMap<IndexPart, { terms: Int32Array; phrasesOf: Int32Array }>();
+
+  /** Another part's term ids in this builder's numbering, and where each of its docs' phrases start. */
+  private viewOf(from: IndexPart): { terms: Int32Array; phrasesOf: Int32Array } {
+    let view = this.views.get(from);
+    if (!view) {
+      const terms = Int32Array.from(from.terms, (term) => this.termId(term));
+      // Phrases are in document order: phrasesOf[d] … phrasesOf[d + 1] - 1 are doc d's.
+      const phrasesOf = new Int32Array(from.docs.length + 1);
+      for (let q = 0; q < from.phraseDocs.length; q++) (phrasesOf[(from.phraseDocs[q] as number) + 1] as number)++;
+      for (let d = 0; d < from.docs.length; d++) phrasesOf[d + 1] = (phrasesOf[d + 1] as number) + (phrasesOf[d] as number);
+      view = { terms, phrasesOf };
+      this.views.set(from, view);
+    }
+    return view;
+  }
+
   part(): IndexPart {
     this.docStarts.push(this.docTerms.length);
     this.phraseStarts.push(this.phraseTerms.length);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../source/core/catalog/load.js';
@@ -86,5 +86,61 @@ describe('openCatalog', () => {
     expect(left).toContain('catalog-4567.tmp-2-2');
     expect(left.filter((name) => !name.includes('.tmp-'))).toHaveLength(1);
     expect(readFileSync(join(cache, left.find((n) => !n.includes('.tmp-')) as string, 'tests.jsonl'), 'utf8').split('\n').length).toBeGreaterThan(400);
+  });
+});
+
+describe('openCatalog after a change', () => {
+  const base = () => ({
+    'a.yaml': `component: a\ntests:\n${test('a-one')}${test('a-two')}`,
+    'b.yaml': `component: b\ntests:\n${test('b-one')}${test('b-two')}`,
+    'c.yaml': `component: c\ntests:\n${test('c-one')}`,
+    'components.yaml': 'components:\n  - {id: a, name: Alpha, aliases: [first]}\n',
+    'hypotheses.yaml': 'hypotheses:\n  - id: alpha-broken\n    statement: Alpha is broken\n    symptoms: [alpha down]\n    tests: [a-one, c-one]\n',
+  });
+  const changes: [string, (dir: string) => void][] = [
+    ['one file edited', (dir) => writeFileSync(join(dir, 'b.yaml'), `component: b\ntests:\n${test('b-one', 'Renamed')}${test('b-three')}`)],
+    ['a file added', (dir) => writeFileSync(join(dir, 'bb.yaml'), `component: bb\ntests:\n${test('bb-one')}`)],
+    ['a file removed', (dir) => rmSync(join(dir, 'b.yaml'))],
+    ['an earlier file taking the id of a later one', (dir) => writeFileSync(join(dir, 'a.yaml'), `component: a\ntests:\n${test('a-one')}${test('c-one')}`)],
+    ['a YAML error in one test', (dir) => writeFileSync(join(dir, 'b.yaml'), `component: b\ntests:\n${test('b-one', '"Unclosed')}${test('b-two')}`)],
+    ['the components changed', (dir) => writeFileSync(join(dir, 'components.yaml'), 'components:\n  - {id: a, name: Alpha, aliases: [first, primary]}\n')],
+  ];
+
+  it.each(changes)('gives exactly what a compile from nothing gives, given %s', async (_, change) => {
+    const dir = tempDir(base());
+    const cache = tempDir();
+    const env = { HUNCH_CATALOG_DIR: dir, HUNCH_CACHE_DIR: cache };
+    await openCatalog({ env, cwd: '/' });
+    await new Promise((resolve) => setImmediate(resolve));
+    change(dir);
+    const reusing = await openCatalog({ env, cwd: '/' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const fresh = await openCatalog({ env, cwd: '/', cache: false });
+    const again = await openCatalog({ env, cwd: '/' });
+    expect([reusing.fromCache, again.fromCache]).toEqual([false, true]);
+    for (const opened of [reusing, again]) {
+      expect(opened.catalog.problems).toEqual(fresh.catalog.problems);
+      expect(opened.catalog.version).toBe(fresh.catalog.version);
+      expect(indexOf(opened)).toEqual(indexOf(fresh));
+      expect(opened.catalog.tests).toEqual(fresh.catalog.tests);
+    }
+  });
+
+  it('does not read a file again whose size and time are as they were', async () => {
+    const dir = tempDir(base());
+    const env = { HUNCH_CATALOG_DIR: dir, HUNCH_CACHE_DIR: tempDir() };
+    // A whole second, so that putting it back below is exact.
+    const c = join(dir, 'c.yaml');
+    utimesSync(c, 1_700_000_000, 1_700_000_000);
+    await openCatalog({ env, cwd: '/' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // c.yaml rewritten with a same-length title and its time put back: an unchanged file by the cache's rule.
+    writeFileSync(c, readFileSync(c, 'utf8').replace('A harmless test', 'A hidden change'));
+    utimesSync(c, 1_700_000_000, 1_700_000_000);
+    writeFileSync(join(dir, 'b.yaml'), `component: b\ntests:\n${test('b-one', 'Renamed')}`);
+    const reusing = await openCatalog({ env, cwd: '/' });
+    expect(reusing.testById.get('b-one')?.title).toBe('Renamed');
+    expect(reusing.searcher.search('harmless').tests.map((hit) => hit.id)).toContain('c-one');
+    expect(reusing.searcher.search('hidden change').tests.map((hit) => hit.id)).not.toContain('c-one');
   });
 });

@@ -6,7 +6,9 @@ import type { Problem } from '../problem.js';
 import type { CatalogTest, Component, Hypothesis } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { loadSideFiles, type SideFiles } from './side-files.js';
-import { compileTestFiles } from './test-files.js';
+import type { CacheDir } from '../compiled-cache.js';
+import { reuseFrom } from './reuse.js';
+import { compileTestFiles, type TestSink } from './test-files.js';
 import type { CatalogFile, FileFacts, TestEntry, TestFilesResult } from './types.js';
 
 const COMPONENTS_FILE = 'components.yaml';
@@ -17,8 +19,8 @@ export type CompiledData = {
   version: string;
   /** Every file read, relative to the working directory, in load order. */
   files: string[];
-  /** Absolute path, size and time of each file, for reading a test again later. */
-  fileFacts: { path: string; size: number; mtimeMs: number }[];
+  /** Absolute path, size, time and content digest of each file, for reading a test again later and for reuse. */
+  fileFacts: { path: string; size: number; mtimeMs: number; digest: string }[];
   problems: Problem[];
   components: Component[];
   hypotheses: Hypothesis[];
@@ -39,8 +41,10 @@ export type CompileOptions = {
    * the cost of holding tens of megabytes of objects.
    */
   keepTests: boolean;
-  /** Each valid test as it is compiled, in load order, duplicates left out. */
-  onTest?: (test: CatalogTest) => void;
+  /** Where each kept test goes as it is compiled, in load order. */
+  sink?: TestSink;
+  /** An earlier compile of the same folders, whose unchanged files need not be compiled again. */
+  previous?: CacheDir;
 };
 
 type Plan = {
@@ -57,7 +61,8 @@ export function compileCatalog(dirs: readonly string[], cwd: string, options: Co
   const plan = planCatalog(dirs, cwd);
   const side = loadSideFiles(plan.files.flatMap((f) => (f.kind === 'tests' ? [] : [{ ...f, kind: f.kind }])));
   const tests = plan.files.filter((f) => f.kind === 'tests').map(({ path, file }) => ({ path, file }));
-  const result = compileTestFiles({ files: tests, components: side.components, index: options.index, keepTests: options.keepTests }, options.onTest);
+  const reuse = options.previous ? reuseFrom(options.previous, side) : undefined;
+  const result = compileTestFiles({ files: tests, components: side.components, index: options.index, keepTests: options.keepTests }, options.sink, reuse);
   return assemble(plan, side, tests, result);
 }
 
@@ -132,7 +137,7 @@ function assemble(plan: Plan, side: SideFiles, tests: CatalogFile[], result: Tes
   return {
     version: digest.digest('hex').slice(0, 12),
     files: plan.files.map((f) => f.file),
-    fileFacts: plan.files.map((f) => ({ path: f.path, size: facts.get(f.file)?.size ?? -1, mtimeMs: facts.get(f.file)?.mtimeMs ?? -1 })),
+    fileFacts: plan.files.map((f) => ({ path: f.path, size: facts.get(f.file)?.size ?? -1, mtimeMs: facts.get(f.file)?.mtimeMs ?? -1, digest: facts.get(f.file)?.digest ?? '' })),
     problems,
     components: side.components,
     hypotheses: side.hypotheses,

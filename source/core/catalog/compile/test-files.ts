@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { IndexBuilder } from '../../search/index-builder.js';
 import { detach } from '../../text/detach.js';
 import { parseSequenceFile, streamSequenceFile } from '../fast-yaml.js';
@@ -7,20 +7,46 @@ import type { Problem } from '../problem.js';
 import { catalogFileSchema, testSchema, type CatalogTest, type SourceLocation } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { zodProblems } from '../zod-problems.js';
+import type { Reuse } from './reuse.js';
 import type { FileFacts, TestEntry, TestFilesInput, TestFilesResult } from './types.js';
 
 /**
  * Reads, parses and validates test files in load order and tokenises their tests for the index,
  * one test at a time: nothing of a test is kept but its entry and its index terms, unless the
- * caller keeps the tests or takes each one as it comes (`onTest`, to write it somewhere). A later
- * duplicate of an id is dropped with a problem. Never throws for bad content.
+ * caller keeps the tests or takes each one as it comes (`sink`, to write it somewhere). A file
+ * unchanged since an earlier compile (`reuse`) is not read at all. A later duplicate of an id is
+ * dropped with a problem. Never throws for bad content.
  */
-export function compileTestFiles(input: TestFilesInput, onTest?: (test: CatalogTest) => void): TestFilesResult {
+export function compileTestFiles(input: TestFilesInput, sink?: TestSink, reuse?: Reuse): TestFilesResult {
   const builder = input.index ? new IndexBuilder(input.components) : undefined;
   const result: TestFilesResult = { facts: [], problems: [], entries: [], ...(input.keepTests ? { tests: [] } : {}) };
   const reader = new FileReader();
   const seen = new Map<string, TestEntry>();
   input.files.forEach(({ path, file }, fileIndex) => {
+    const reused = input.keepTests ? undefined : reuse?.file(file, path);
+    if (reused && reuse) {
+      // Unchanged since the earlier compile: its entries, index documents and JSON lines as they were.
+      result.facts.push(reused.facts);
+      result.problems.push(...reused.problems);
+      let source: YamlSource | undefined;
+      const locate: Locate = (at) => (source ??= parseYamlSource(file, readFileSync(path, 'utf8')).source).locate(at);
+      reused.entries.forEach((entry, k) => {
+        const earlier = seen.get(entry.id);
+        if (earlier) {
+          const at = `${earlier.source.file}:${earlier.source.line}`;
+          result.problems.push({ ...locate([...entry.source.path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${entry.id}" is already used at ${at}` });
+          return;
+        }
+        const kept = { ...entry, file: fileIndex };
+        seen.set(entry.id, kept);
+        result.entries.push(kept);
+        builder?.copyDoc(reuse.part(), reused.first + k);
+        const line = reuse.line(reused.first + k);
+        if (line) sink?.addLine(line);
+        else sink?.fail();
+      });
+      return;
+    }
     const read = reader.read(path);
     if ('error' in read) {
       result.facts.push(undefined);
@@ -40,7 +66,7 @@ export function compileTestFiles(input: TestFilesInput, onTest?: (test: CatalogT
       result.entries.push(entry);
       builder?.addTest(test);
       result.tests?.push(test);
-      onTest?.(test);
+      sink?.add(test);
     });
   });
   if (builder) result.part = builder.part();
@@ -49,6 +75,15 @@ export function compileTestFiles(input: TestFilesInput, onTest?: (test: CatalogT
 
 /** Finds where a path inside the file being compiled sits. */
 type Locate = (path: readonly PropertyKey[]) => SourceLocation;
+
+/** Where each kept test goes as it is compiled (the cache's tests.jsonl), in order. */
+export type TestSink = {
+  add(test: CatalogTest): void;
+  /** A test's line as an earlier compile wrote it. */
+  addLine(line: Uint8Array): void;
+  /** A test could not be written: what was written is incomplete. */
+  fail(): void;
+};
 
 /**
  * Validates every test of one file, handing each valid one to `accept` with where it sits; the
