@@ -22,6 +22,18 @@ export function compileTestFiles(input: TestFilesInput, sink?: TestSink, reuse?:
   const result: TestFilesResult = { facts: [], problems: [], entries: [], ...(input.keepTests ? { tests: [] } : {}) };
   const reader = new FileReader();
   const seen = new Map<string, TestEntry>();
+  // A test whose id came earlier is dropped, with a problem saying where the first one is.
+  const keep = (entry: TestEntry, locate: Locate): boolean => {
+    const earlier = seen.get(entry.id);
+    if (earlier) {
+      const at = `${earlier.source.file}:${earlier.source.line}`;
+      result.problems.push({ ...locate([...entry.source.path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${entry.id}" is already used at ${at}` });
+      return false;
+    }
+    seen.set(entry.id, entry);
+    result.entries.push(entry);
+    return true;
+  };
   input.files.forEach(({ path, file }, fileIndex) => {
     const reused = input.keepTests ? undefined : reuse?.file(file, path);
     if (reused && reuse) {
@@ -31,15 +43,7 @@ export function compileTestFiles(input: TestFilesInput, sink?: TestSink, reuse?:
       let source: YamlSource | undefined;
       const locate: Locate = (at) => (source ??= parseYamlSource(file, readFileSync(path, 'utf8')).source).locate(at);
       reused.entries.forEach((entry, k) => {
-        const earlier = seen.get(entry.id);
-        if (earlier) {
-          const at = `${earlier.source.file}:${earlier.source.line}`;
-          result.problems.push({ ...locate([...entry.source.path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${entry.id}" is already used at ${at}` });
-          return;
-        }
-        const kept = { ...entry, file: fileIndex };
-        seen.set(entry.id, kept);
-        result.entries.push(kept);
+        if (!keep({ ...entry, file: fileIndex }, locate)) return;
         builder?.copyDoc(reuse.part(), reused.first + k);
         const line = reuse.line(reused.first + k);
         if (line) sink?.addLine(line);
@@ -55,15 +59,7 @@ export function compileTestFiles(input: TestFilesInput, sink?: TestSink, reuse?:
     }
     result.facts.push(read.facts);
     compileTestFile(file, read.bytes, result.problems, (test, span, locate) => {
-      const earlier = seen.get(test.id);
-      if (earlier) {
-        const at = `${earlier.source.file}:${earlier.source.line}`;
-        result.problems.push({ ...locate([...test.source.path, 'id']), rule: 'ID-DUPLICATE', message: `test id "${test.id}" is already used at ${at}` });
-        return;
-      }
-      const entry: TestEntry = { id: detach(test.id), component: detach(test.component), source: test.source, file: fileIndex, span };
-      seen.set(test.id, entry);
-      result.entries.push(entry);
+      if (!keep({ id: detach(test.id), component: detach(test.component), source: test.source, file: fileIndex, span }, locate)) return;
       builder?.addTest(test);
       result.tests?.push(test);
       sink?.add(test);
