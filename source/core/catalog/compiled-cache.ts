@@ -38,8 +38,8 @@ export type Meta = {
   problems: Problem[];
   components: Component[];
   hypotheses: Hypothesis[];
-  testIds: string[];
-  testComponents: string[];
+  /** How many tests: the index's first documents, in order, are they. */
+  tests: number;
   index: Omit<SearchIndex, (typeof INDEX_ARRAYS)[number]>;
   /**
    * Where each typed array sits in arrays.bin (in elements of 4 bytes). testOffsets: each test's
@@ -51,7 +51,7 @@ export type Meta = {
 /** Per test in testSpans: file, line, col, item, start, end. */
 export const SPAN_FIELDS = 6;
 
-const FORMAT = 4;
+const FORMAT = 5;
 const KEEP = 4;
 /** A staging folder this old was left by a process that died while writing. */
 const STALE_STAGING_MS = 60 * 60 * 1000;
@@ -91,7 +91,8 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
   if (!found) return undefined;
   const { meta, arrays, testsPath } = found;
   const { testOffsets: offsets, testSpans: _spans, ...indexArrays } = arrays;
-  const tests = lazyTests(meta.testIds, (i) => readJsonLine(testsPath, offsets[i] as number, offsets[i + 1] as number));
+  const testIds = testDocs(meta).map((doc) => doc.id);
+  const tests = lazyTests(testIds, (i) => readJsonLine(testsPath, offsets[i] as number, offsets[i + 1] as number));
   return {
     version: meta.version,
     files: meta.files,
@@ -99,12 +100,12 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
     components: meta.components,
     hypotheses: meta.hypotheses,
     index: { ...meta.index, ...(indexArrays as Pick<SearchIndex, (typeof INDEX_ARRAYS)[number]>) },
-    testIds: meta.testIds,
+    testIds,
     getTest: tests.getTest,
     // Every test at once is cheaper from one read of the whole file than line by line.
     allTests: () => {
       const lines = readFileSync(testsPath, 'utf8').split('\n');
-      return meta.testIds.map((_, i) => JSON.parse(lines[i] as string) as CatalogTest);
+      return testIds.map((_, i) => JSON.parse(lines[i] as string) as CatalogTest);
     },
   };
 }
@@ -287,8 +288,7 @@ export class CompiledWriter {
         problems: compiled.problems,
         components: compiled.components,
         hypotheses: compiled.hypotheses,
-        testIds: compiled.entries.map((e) => e.id),
-        testComponents: compiled.entries.map((e) => e.component),
+        tests: compiled.entries.length,
         index: index as Meta['index'],
         arrays,
       };
@@ -344,16 +344,21 @@ function packSpans(entries: readonly TestEntry[]): Int32Array {
 export function entriesOf(found: CacheDir): TestEntry[] {
   const { meta } = found;
   const spans = found.arrays.testSpans as Int32Array;
-  return meta.testIds.map((id, i) => {
+  return testDocs(meta).map(({ id, component }, i) => {
     const s = spans.subarray(i * SPAN_FIELDS, (i + 1) * SPAN_FIELDS);
     return {
       id,
-      component: meta.testComponents[i] as string,
+      component,
       source: { file: meta.files[s[0] as number] as string, line: s[1] as number, col: s[2] as number, path: ['tests', s[3] as number] },
       file: s[0] as number,
       span: { item: s[3] as number, start: s[4] as number, end: s[5] as number },
     };
   });
+}
+
+/** The tests' documents in the index: their ids and components, in load order. */
+function testDocs(meta: Meta): SearchIndex['docs'] {
+  return meta.index.docs.slice(0, meta.tests);
 }
 
 /** Lays typed arrays of 4-byte elements end to end in one buffer. */
