@@ -17,7 +17,7 @@ export type Catalog = {
 };
 
 /**
- * Loads catalogue folders in order (built-in first), in this thread, with every test in memory:
+ * Loads catalogue folders in order (built-in first) with every test in memory:
  * what lint and the catalogue commands need. Never throws for bad content: a broken file or
  * entry becomes a problem and everything else still loads. Later duplicates of an id are dropped.
  */
