@@ -7,6 +7,11 @@ export type Problem = {
   message: string;
 };
 
+/** The problem of a file with nothing in it (or only comments): say so, rather than "is required". */
+export function emptyFile(file: string, keys: string): Problem {
+  return { file, line: 1, col: 1, rule: 'SCHEMA', message: `the file is empty: it needs ${keys}` };
+}
+
 /** `file:line:col RULE-ID message`, the format of `hunch catalog lint`. */
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.col} ${problem.rule} ${problem.message}`;

@@ -38,6 +38,16 @@ describe('loadCatalog', () => {
     expect(catalog.problems[0]?.line).toBeLessThanOrEqual(41);
   });
 
+  it('given an empty file, or one of comments only, says so and what it needs', () => {
+    const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}`, 'b.yaml': '', 'hypotheses.yaml': '# nothing yet\n' });
+    const catalog = loadCatalog([dir], dir);
+    expect(catalog.tests).toHaveLength(1);
+    expect(catalog.problems.map(formatProblem)).toEqual([
+      'b.yaml:1:1 SCHEMA the file is empty: it needs `component:` and `tests:`',
+      'hypotheses.yaml:1:1 SCHEMA the file is empty: it needs `hypotheses:`',
+    ]);
+  });
+
   it('given the same id twice, keeps the first and says where it was', () => {
     const dir = tempDir({ 'a.yaml': `component: a\ntests:\n${GOOD_TEST}`, 'b.yaml': `component: b\ntests:\n${GOOD_TEST}` });
     const catalog = loadCatalog([dir], dir);

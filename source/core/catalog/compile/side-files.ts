@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { parseSequenceFile } from '../fast-yaml.js';
-import type { Problem } from '../problem.js';
+import { emptyFile, type Problem } from '../problem.js';
 import { componentSchema, componentsFileSchema, hypothesesFileSchema, hypothesisSchema, type Component, type Hypothesis, type SourceLocation } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { zodProblems } from '../zod-problems.js';
@@ -60,6 +60,10 @@ function readList<K extends 'components' | 'hypotheses', T extends { id: string 
   const parsed = parseSequenceFile(file, bytes, key);
   if ('problem' in parsed) {
     problems.push(parsed.problem);
+    return;
+  }
+  if (parsed.value === undefined || parsed.value === null) {
+    problems.push(emptyFile(file, `\`${key}:\``));
     return;
   }
   let source: YamlSource | undefined;

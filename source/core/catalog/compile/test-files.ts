@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { IndexBuilder } from '../../search/index-builder.js';
 import { detach } from '../../text/detach.js';
 import { parseSequenceFile, streamSequenceFile } from '../fast-yaml.js';
-import type { Problem } from '../problem.js';
+import { emptyFile, type Problem } from '../problem.js';
 import { catalogFileSchema, testSchema, type CatalogTest, type SourceLocation } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { zodProblems } from '../zod-problems.js';
@@ -111,6 +111,10 @@ export function compileTestFile(file: string, bytes: Buffer, problems: Problem[]
   const parsed = parseSequenceFile(file, bytes, 'tests');
   if ('problem' in parsed) {
     problems.push(parsed.problem);
+    return;
+  }
+  if (parsed.value === undefined || parsed.value === null) {
+    problems.push(emptyFile(file, '`component:` and `tests:`'));
     return;
   }
   const fileResult = catalogFileSchema.safeParse(parsed.value);
