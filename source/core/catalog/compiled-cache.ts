@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_ARRAYS, INDEX_VERSION, type SearchIndex } from '../search/index-format.js';
 import type { CompiledData } from './compile/compile.js';
 import type { TestEntry } from './compile/types.js';
 import type { Problem } from './problem.js';
+import { readRange } from './read-range.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
 /**
@@ -167,16 +168,11 @@ export function readPreviousCompile(cacheRoot: string, lineage: string, key: str
 }
 
 function readJsonLine(path: string, from: number, to: number): CatalogTest | undefined {
-  const buffer = Buffer.alloc(to - from);
-  let fd: number | undefined;
+  const bytes = readRange(path, from, to);
   try {
-    fd = openSync(path, 'r');
-    readSync(fd, buffer, 0, buffer.length, from);
-    return JSON.parse(buffer.toString('utf8')) as CatalogTest;
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as CatalogTest) : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

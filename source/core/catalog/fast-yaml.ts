@@ -93,10 +93,17 @@ export function parseSequenceFile(file: string, bytes: Buffer, key: string): Par
     }
     if (values.length === stream.items.length) return { value: { ...stream.head, [key]: values }, items: stream.items, chunked: true };
   }
-  const sequence = stream ? stream.items : findBlockSequence(bytes, key)?.items;
+  return parseWholeFile(file, bytes, key, stream?.items);
+}
+
+/**
+ * The plain parse of a whole catalogue file, with its items' places when the layout shows them:
+ * for a file streamSequenceFile turned down (`items`, when already found, spares a second scan).
+ */
+export function parseWholeFile(file: string, bytes: Buffer, key: string, items = findBlockSequence(bytes, key)?.items): ParsedFile | { problem: Problem } {
   const whole = parseYamlFast(file, bytes.toString('utf8'));
   if ('problem' in whole) return whole;
-  return { value: whole.value, ...(sequence ? { items: sequence } : {}), chunked: false };
+  return { value: whole.value, ...(items ? { items } : {}), chunked: false };
 }
 
 /** Parses one item's bytes on their own (a test read back); undefined if they do not. */

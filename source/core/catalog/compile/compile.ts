@@ -5,14 +5,11 @@ import { mergeIndexParts, type SearchIndex } from '../../search/build-index.js';
 import type { Problem } from '../problem.js';
 import type { CatalogTest, Component, Hypothesis } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
-import { loadSideFiles, type SideFiles } from './side-files.js';
+import { fileKind, loadSideFiles, type SideFiles } from './side-files.js';
 import type { CacheDir } from '../compiled-cache.js';
 import { reuseFrom } from './reuse.js';
 import { compileTestFiles, type TestSink } from './test-files.js';
 import type { CatalogFile, FileFacts, TestEntry, TestFilesResult } from './types.js';
-
-const COMPONENTS_FILE = 'components.yaml';
-const HYPOTHESES_FILE = 'hypotheses.yaml';
 
 /** A catalogue compiled: everything but the tests themselves, which entries say how to read. */
 export type CompiledData = {
@@ -85,8 +82,7 @@ function planCatalog(dirs: readonly string[], cwd: string): Plan {
     }
     for (const name of names) {
       const path = join(dir, name);
-      const kind = name === COMPONENTS_FILE ? 'components' : name === HYPOTHESES_FILE ? 'hypotheses' : 'tests';
-      plan.files.push({ path, file: relative(cwd, path) || path, kind });
+      plan.files.push({ path, file: relative(cwd, path) || path, kind: fileKind(name) });
     }
   }
   return plan;

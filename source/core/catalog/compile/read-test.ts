@@ -1,5 +1,6 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseItem } from '../fast-yaml.js';
+import { readRange } from '../read-range.js';
 import { testSchema, type CatalogTest } from '../schema.js';
 import { compileTestFile } from './test-files.js';
 import type { TestEntry } from './types.js';
@@ -41,18 +42,4 @@ export function readTest(file: CompiledFile, entry: TestEntry): CatalogTest | un
     wholeFiles.set(file.path, whole);
   }
   return whole.tests.get(entry.id);
-}
-
-function readRange(path: string, start: number, end: number): Buffer | undefined {
-  const buffer = Buffer.alloc(end - start);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const n = readSync(fd, buffer, 0, buffer.length, start);
-    return n === buffer.length ? buffer : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -3,7 +3,7 @@ import { partOfIndex } from '../../search/build-index.js';
 import type { IndexPart } from '../../search/index-builder.js';
 import { entriesOf, type CacheDir } from '../compiled-cache.js';
 import type { Problem } from '../problem.js';
-import type { SideFiles } from './side-files.js';
+import { fileKind, type SideFiles } from './side-files.js';
 import type { FileFacts, TestEntry } from './types.js';
 
 /** What an earlier compile knew of one test file that has not changed since. */
@@ -34,7 +34,7 @@ export function reuseFrom(previous: CacheDir, side: SideFiles): Reuse | undefine
   const { meta } = previous;
   const factsOf = new Map(meta.files.map((file, i) => [file, meta.fileFacts[i]]));
   const sideNames = [...side.facts.keys()];
-  const previousSide = meta.files.filter((file) => /(^|\/)(components|hypotheses)\.yaml$/.test(file));
+  const previousSide = meta.files.filter((file) => fileKind(file) !== 'tests');
   if (sideNames.length !== previousSide.length) return undefined;
   for (const name of sideNames) if (side.facts.get(name)?.digest !== factsOf.get(name)?.digest) return undefined;
 
@@ -46,7 +46,11 @@ export function reuseFrom(previous: CacheDir, side: SideFiles): Reuse | undefine
     else rangeOf.set(entry.file, { first: i, count: 1 });
   });
   const problemsOf = new Map<string, Problem[]>();
-  for (const problem of meta.problems) problemsOf.set(problem.file, [...(problemsOf.get(problem.file) ?? []), problem]);
+  for (const problem of meta.problems) {
+    const list = problemsOf.get(problem.file);
+    if (list) list.push(problem);
+    else problemsOf.set(problem.file, [problem]);
+  }
 
   let part: IndexPart | undefined;
   let lines: LineReader | undefined;

@@ -18,6 +18,12 @@ export type SideFiles = {
 
 type SideFile = CatalogFile & { kind: 'components' | 'hypotheses' };
 
+/** What a catalogue file holds, by its name: components.yaml and hypotheses.yaml, else tests. */
+export function fileKind(name: string): 'tests' | 'components' | 'hypotheses' {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  return base === 'components.yaml' ? 'components' : base === 'hypotheses.yaml' ? 'hypotheses' : 'tests';
+}
+
 /**
  * Reads the components and hypotheses of every folder, in order; a later duplicate id is dropped
  * with a problem. Read before the tests: indexing a test needs its component.

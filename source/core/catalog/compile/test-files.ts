@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { IndexBuilder } from '../../search/index-builder.js';
 import { detach } from '../../text/detach.js';
-import { parseSequenceFile, streamSequenceFile } from '../fast-yaml.js';
+import { parseWholeFile, streamSequenceFile } from '../fast-yaml.js';
 import { emptyFile, type Problem } from '../problem.js';
 import { catalogFileSchema, testSchema, type CatalogTest, type SourceLocation } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
@@ -108,7 +108,7 @@ export function compileTestFile(file: string, bytes: Buffer, problems: Problem[]
     });
     return;
   }
-  const parsed = parseSequenceFile(file, bytes, 'tests');
+  const parsed = parseWholeFile(file, bytes, 'tests');
   if ('problem' in parsed) {
     problems.push(parsed.problem);
     return;
