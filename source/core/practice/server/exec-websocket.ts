@@ -13,6 +13,15 @@ const STDOUT = 1;
 const STDERR = 2;
 const ERROR = 3;
 
+/**
+ * How long a scripted command "takes to start" before its first byte. kubectl creates its stdout,
+ * stderr and error streams in one goroutine while another already reads the socket, and it drops
+ * a frame for a stream not created yet ("Unknown stream id 1, discarding message"). A real
+ * container needs milliseconds to start a process, so kubectl never loses that race against a
+ * real kubelet; an answer sent at the upgrade itself lost it about once in a hundred under load.
+ */
+const START_DELAY_MS = 150;
+
 /** A WebSocket endpoint for exec and attach; connections are tracked so stop() can close them. */
 export class ExecWebSockets {
   private readonly server = new WebSocketServer({
@@ -23,7 +32,8 @@ export class ExecWebSockets {
   /** Completes the upgrade and plays the scripted answer: stdout, stderr, then the exit status. */
   answer(request: IncomingMessage, socket: Duplex, head: Buffer, answer: ExecAnswer, tty: boolean): void {
     this.server.handleUpgrade(request, socket, head, (ws) => {
-      play(ws, answer, tty);
+      const start = setTimeout(() => play(ws, answer, tty), START_DELAY_MS);
+      ws.once('close', () => clearTimeout(start));
     });
   }
 
