@@ -1,14 +1,24 @@
 import jsYaml from 'js-yaml';
 import { findBlockSequence, type SequenceItem } from './block-sequence.js';
+import { readBlockYaml } from './block-yaml.js';
 import type { Problem } from './problem.js';
 
 /**
- * Parses YAML with js-yaml, about ten times faster than the position-keeping parser, which is
- * only needed when something must be located (a problem, a lint finding).
+ * YAML's value: catalogue-style block YAML by our own reader, anything else (and every error) by
+ * js-yaml, which gives the same value. Throws js-yaml's error.
+ */
+function loadYaml(file: string, text: string): unknown {
+  const read = readBlockYaml(text);
+  return read ? read.value : jsYaml.load(text, { filename: file, json: false });
+}
+
+/**
+ * Parses YAML quickly (see loadYaml), about ten times faster than the position-keeping parser,
+ * which is only needed when something must be located (a problem, a lint finding).
  */
 export function parseYamlFast(file: string, text: string): { value: unknown } | { problem: Problem } {
   try {
-    return { value: jsYaml.load(text, { filename: file, json: false }) };
+    return { value: loadYaml(file, text) };
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0] ?? 'not valid YAML';
@@ -50,7 +60,7 @@ export function streamSequenceFile(file: string, bytes: Buffer, key: string): It
   if (/^(%|---|\.\.\.)/m.test(rest)) return undefined;
   let head: unknown;
   try {
-    head = jsYaml.load(rest, { filename: file, json: false });
+    head = loadYaml(file, rest);
   } catch {
     return undefined;
   }
@@ -64,7 +74,7 @@ export function streamSequenceFile(file: string, bytes: Buffer, key: string): It
     item: (index) => {
       const item = items[index] as SequenceItem;
       try {
-        const value = jsYaml.load(bytes.toString('utf8', item.start, item.end), { filename: file, json: false });
+        const value = loadYaml(file, bytes.toString('utf8', item.start, item.end));
         if (Array.isArray(value) && value.length === 1) return { value: value[0] };
         return { problem: { file, line: item.line, col: item.col, rule: 'YAML', message: 'this item does not read as one list entry' } };
       } catch (error) {
@@ -109,7 +119,7 @@ export function parseWholeFile(file: string, bytes: Buffer, key: string, items =
 /** Parses one item's bytes on their own (a test read back); undefined if they do not. */
 export function parseItem(file: string, bytes: Buffer): unknown {
   try {
-    const value = jsYaml.load(bytes.toString('utf8'), { filename: file, json: false });
+    const value = loadYaml(file, bytes.toString('utf8'));
     return Array.isArray(value) && value.length === 1 ? value[0] : undefined;
   } catch {
     return undefined;
