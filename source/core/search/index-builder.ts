@@ -143,10 +143,7 @@ export class IndexBuilder {
     // Whole words only, in order: a pasted error string matches as a phrase.
     for (const symptom of symptoms) {
       const start = this.phraseTerms.length;
-      eachWord(symptom, (text, from, to, hash) => {
-        const codes = this.codesOf(text, from, to, hash);
-        for (let i = 0; i < codes.length; i++) if (((codes[i] as number) & 1) === 0) this.phraseTerms.push((codes[i] as number) >> 1);
-      });
+      this.scan(symptom, true);
       if (this.phraseTerms.length - start >= 2) {
         this.phraseDocs.push(doc);
         this.phraseStarts.push(start);
@@ -157,14 +154,47 @@ export class IndexBuilder {
   /** Each field counts once per term: a word repeated in prose is no stronger than once. */
   private field(field: Field, value: string | readonly string[] | undefined): void {
     if (value === undefined) return;
-    const stamp = ++this.fieldCount;
+    this.fieldCount++;
+    this.fieldWeight = FIELD_WEIGHTS[field];
+    if (typeof value === 'string') this.scan(value, false);
+    else for (const text of value) this.scan(text, false);
+  }
+
+  private fieldWeight = 0;
+
+  /**
+   * Each raw word of a text (a run of ASCII letters and digits: what tokenize splits on), found by
+   * range and hash without making a string of it (catalogues say the same few thousand words
+   * millions of times), and its terms added to the current field, or to the current phrase.
+   */
+  private scan(text: string, phrase: boolean): void {
+    const n = text.length;
     const doc = this.docs.length - 1;
-    const base = FIELD_WEIGHTS[field];
-    const add = (text: string, from: number, to: number, hash: number) => {
-      const codes = this.codesOf(text, from, to, hash);
-      for (let i = 0; i < codes.length; i++) {
-        const code = codes[i] as number;
+    const stamp = this.fieldCount;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let hash = 0x811c9dc5;
+      do {
+        hash = Math.imul(hash ^ c, 0x01000193);
+        c = text.charCodeAt(++i);
+      } while (i < n && isWordChar(c));
+      let entry = this.wordCodes.find(text, from, i, hash);
+      if (entry === -1) entry = this.learn(text.slice(from, i), hash);
+      const codes = this.wordCodes.codes;
+      const end = this.wordCodes.codesEnd(entry);
+      for (let k = this.wordCodes.codesStart(entry); k < end; k++) {
+        const code = codes[k] as number;
         const term = code >> 1;
+        if (phrase) {
+          if ((code & 1) === 0) this.phraseTerms.push(term);
+          continue;
+        }
         if (this.fieldStamp[term] === stamp) continue;
         this.fieldStamp[term] = stamp;
         if (this.docStamp[term] !== doc) {
@@ -172,25 +202,15 @@ export class IndexBuilder {
           this.weight[term] = 0;
           this.touched.push(term);
         }
-        this.weight[term] = (this.weight[term] as number) + base * (code & 1 ? 0.6 : 1);
+        this.weight[term] = (this.weight[term] as number) + this.fieldWeight * (code & 1 ? 0.6 : 1);
       }
-    };
-    if (typeof value === 'string') eachWord(value, add);
-    else for (const text of value) eachWord(text, add);
+    }
   }
 
-  /** The token codes of the word text[from, to), whose hash is `hash`. */
-  private codesOf(text: string, from: number, to: number, hash: number): Int32Array {
-    const known = this.wordCodes.find(text, from, to, hash);
-    if (known) return known;
-    const word = detach(text.slice(from, to));
-    const tokens = tokenize(word);
-    const codes = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      codes[i] = this.termId(token.term) * 2 + (token.part ? 1 : 0);
-    });
-    this.wordCodes.add(word, hash, codes);
-    return codes;
+  /** A word seen for the first time: its token codes, stored; returns its entry. */
+  private learn(raw: string, hash: number): number {
+    const word = detach(raw);
+    return this.wordCodes.add(word, hash, tokenize(word).map((token) => this.termId(token.term) * 2 + (token.part ? 1 : 0)));
   }
 
   private termId(term: string): number {
@@ -210,26 +230,6 @@ export class IndexBuilder {
   }
 }
 
-/**
- * Calls `visit` with each raw word of a text (a run of ASCII letters and digits: what tokenize
- * splits on) as a range and a hash of its characters, without making a string of it: catalogues
- * say the same few thousand words millions of times.
- */
-function eachWord(text: string, visit: (text: string, from: number, to: number, hash: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const from = i;
-    let hash = 0x811c9dc5;
-    for (let c = text.charCodeAt(i); i < n && isWordChar(c); c = text.charCodeAt(++i)) hash = Math.imul(hash ^ c, 0x01000193);
-    visit(text, from, i, hash);
-  }
-}
-
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
@@ -238,25 +238,40 @@ function isWordChar(c: number): boolean {
 class WordTable {
   private words: string[] = [];
   private hashes: number[] = [];
-  private values: Int32Array[] = [];
+  /** Entry e's codes are codes[starts[e]] … codes[starts[e + 1] - 1]. */
+  private starts: number[] = [0];
+  codes = new Int32Array(1 << 14);
   private slots = new Int32Array(1 << 14).fill(-1);
 
-  find(text: string, from: number, to: number, hash: number): Int32Array | undefined {
+  /** The entry of the word text[from, to), or -1. */
+  find(text: string, from: number, to: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] as number;
-      if (entry === -1) return undefined;
-      if (this.hashes[entry] === hash && sameWord(this.words[entry] as string, text, from, to)) return this.values[entry];
+      if (entry === -1) return -1;
+      if (this.hashes[entry] === hash && sameWord(this.words[entry] as string, text, from, to)) return entry;
     }
   }
 
-  add(word: string, hash: number, codes: Int32Array): void {
+  codesStart(entry: number): number {
+    return this.starts[entry] as number;
+  }
+
+  codesEnd(entry: number): number {
+    return this.starts[entry + 1] as number;
+  }
+
+  add(word: string, hash: number, codes: readonly number[]): number {
     const entry = this.words.push(word) - 1;
     this.hashes.push(hash);
-    this.values.push(codes);
+    const at = this.starts[entry] as number;
+    if (at + codes.length > this.codes.length) this.codes = grow(this.codes, new Int32Array(Math.max(this.codes.length * 2, at + codes.length)));
+    this.codes.set(codes, at);
+    this.starts.push(at + codes.length);
     // At most half full, so a probe always meets an empty slot soon.
     if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(entry);
+    return entry;
   }
 
   private place(entry: number): void {
