@@ -11,7 +11,7 @@ import jsYaml from 'js-yaml';
  * resolved by js-yaml itself, so the two never disagree on types.
  */
 export function readBlockYaml(text: string): { value: unknown } | undefined {
-  if (UNUSUAL.test(text) || MARKER.test(text)) return undefined;
+  if (UNUSUAL.test(text) || hasMarkerLine(text)) return undefined;
   try {
     const reader = new Reader(text);
     const start = reader.skipBlankLines(0);
@@ -31,8 +31,11 @@ export function readBlockYaml(text: string): { value: unknown } | undefined {
  * on them, since YAML reads them as separating space there.)
  */
 const UNUSUAL = /[\r\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF\uD800-\uDFFF]/;
-/** … and directives or document markers. */
-const MARKER = /^(?:%|---|\.\.\.)/m;
+/** … and directives or document markers, found by plain substring search (a regex with ^ per line is slow). */
+function hasMarkerLine(text: string): boolean {
+  for (const marker of ['%', '---', '...']) if (text.startsWith(marker) || text.includes(`\n${marker}`)) return true;
+  return false;
+}
 
 const GIVE_UP = Symbol('give up');
 function giveUp(): never {
