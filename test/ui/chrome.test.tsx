@@ -35,7 +35,7 @@ describe('the chrome around every screen', () => {
   it('hints bar from the keys the view binds, and ? opens the help from the same table; esc closes it', async () => {
     const ui = await renderApp({ columns: 120, hypothesis: { text: 'Postgres is down', catalogHypothesis: 'postgres-down' }, initial: { screen: { name: 'tests' } } });
     await ui.waitFor('tests for this hypothesis');
-    expect(ui.lines()[1]).toMatch(/^⏎ run {2}space select {2}\/ refine {2}d details {2}v verdict {2}esc back {2}\? help$/);
+    expect(ui.lines()[1]).toMatch(/^⏎ run {2}space select {2}\/ filter {2}d details {2}v verdict {2}esc back {2}\? help$/);
     const help = await ui.press('?', 'Keys here');
     // Every binding of the tests table, the unhinted ones too
     for (const line of [/g\s+first test/, /G\s+last test/, /pageup\s+one page up/, /ctrl\+c\s+stop the running test/]) expect(help).toMatch(line);

@@ -43,14 +43,14 @@ export const KEYMAP = {
     { keys: ['G'], action: 'bottom', label: 'bottom', help: 'last test' },
     { keys: ['pageup'], action: 'pageup', label: 'page up', help: 'one page up' },
     { keys: ['pagedown'], action: 'pagedown', label: 'page down', help: 'one page down' },
-    { keys: ['/'], action: 'filter', label: 'refine', help: 'refine the list with more words', hint: true },
+    { keys: ['/'], action: 'filter', label: 'filter', help: 'filter the list: keep the tests that mention every word typed', hint: true },
     { keys: ['d'], action: 'details', label: 'details', help: 'show or hide what the highlighted test does and why', hint: true },
     { keys: ['v'], action: 'verdict', label: 'verdict', help: 'decide the hypothesis', hint: true },
     { keys: ['esc'], action: 'back', label: 'back', help: 'back to the hypothesis', hint: true },
   ],
   filter: [
-    { keys: ['enter'], action: 'apply', label: 'apply', help: 'keep the refined list', hint: true },
-    { keys: ['esc'], action: 'cancel', label: 'cancel', help: 'drop the refinement', hint: true },
+    { keys: ['enter'], action: 'apply', label: 'keep', help: 'keep the filter and go back to the list', hint: true },
+    { keys: ['esc'], action: 'cancel', label: 'drop', help: 'drop the filter: the whole list again', hint: true },
   ],
   params: [
     { keys: ['enter'], action: 'accept', label: 'take suggestion', help: 'take the highlighted suggestion (or the typed text) and go to the next parameter', hint: true },

@@ -15,7 +15,7 @@ import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
 import { runMark } from '../state/run-mark.js';
 import { testRowLayout } from '../state/test-row-layout.js';
-import { testsForHypothesis } from '../state/tests-for-hypothesis.js';
+import { filterWords, testsForHypothesis } from '../state/tests-for-hypothesis.js';
 
 /** Step 2: the tests that speak to the hypothesis, ranked; pick one or build a plan of several. */
 export function TestsScreen() {
@@ -35,22 +35,28 @@ export function TestsScreen() {
   const visible = tests.slice(oneLineView.start, oneLineView.end).map((t) => ({ title: t.title, component: t.component, marks: marksText(marksOf(t), theme) }));
   const layout = testRowLayout(width, visible, theme.symbols.selected.length);
   const view = layout.twoLine ? listWindow(tests.length, cursor, Math.floor(listRows / 2)) : oneLineView;
-  const query = `${s.hypothesisText} ${state.refine}`;
+  const query = `${s.hypothesisText} ${s.filterText}`;
+  const filtered = filterWords(s.filterText).length > 0;
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
         {`${tests.length} test${tests.length === 1 ? '' : 's'} for this hypothesis`}
-        {state.refine ? ` (refined: ${oneLine(state.refine, 30)})` : ''}
+        {filtered ? ` (filter: ${oneLine(s.filterText.trim(), 30)})` : ''}
         {view.label ? <Text dimColor>{`  ${view.label}`}</Text> : null}
         {state.selected.length > 0 ? `  plan: ${state.selected.length} selected (enter runs them)` : ''}
       </Text>
       {s.filter ? (
         <Box>
           <Text>/ </Text>
-          <TextFieldView field={s.filter} placeholder="more words to refine the list (enter keeps them, esc drops them)" color={theme.color} width={width - 2} />
+          <TextFieldView field={s.filter} placeholder="words a test must mention (enter keeps the filter, esc drops it)" color={theme.color} width={width - 2} />
         </Box>
       ) : null}
-      {tests.length === 0 ? (
+      {tests.length === 0 && filtered ? (
+        <Text dimColor wrap="wrap">
+          {`No test for this hypothesis mentions ${filterWords(s.filterText).map((w) => `"${oneLine(w, 20)}"`).join(' and ')}. Esc drops the filter.`}
+        </Text>
+      ) : null}
+      {tests.length === 0 && !filtered ? (
         <Text dimColor wrap="wrap">
           No test matches. Try other words (esc goes back), a component name (postgres, ingress, dns), or run hunch catalog stats to see what the catalogue covers.
         </Text>
@@ -75,13 +81,15 @@ export function TestsScreen() {
 
 type TestsState = ReturnType<typeof useTestsState>;
 
-/** The ranked list, the cursor (on a test, not a row), the detail pane and the refine field. */
+/** The ranked list, the cursor (on a test, not a row), the detail pane and the filter field. */
 function useTestsState({ services, state, session }: AppContextValue) {
   const hypothesis = currentHypothesis(session);
-  const tests = useMemo(() => testsForHypothesis(services, hypothesis, state.refine), [services, hypothesis, state.refine]);
+  const [filter, setFilter] = useState<TextField | undefined>(undefined);
+  // While the filter is typed the list follows it; enter keeps it (state.refine), esc drops it.
+  const filterText = filter ? filter.value : state.refine;
+  const tests = useMemo(() => testsForHypothesis(services, hypothesis, filterText), [services, hypothesis, filterText]);
   const [cursorId, setCursorId] = useState<string | undefined>(undefined);
   const [details, setDetails] = useState(false);
-  const [filter, setFilter] = useState<TextField | undefined>(undefined);
   // The cursor follows the test, not the row, so a refreshed list keeps it on the same item.
   const cursor = Math.max(0, tests.findIndex((t) => t.id === cursorId));
   // Access is checked for the namespace the tests would run in: a preset one, else the session's.
@@ -96,7 +104,7 @@ function useTestsState({ services, state, session }: AppContextValue) {
       last: lastRun ? runMark(lastRun, services.theme) : undefined,
     };
   };
-  return { tests, cursor, setCursorId, details, setDetails, filter, setFilter, marksOf, hypothesisText: hypothesis?.text ?? '' };
+  return { tests, cursor, setCursorId, details, setDetails, filter, setFilter, filterText, marksOf, hypothesisText: hypothesis?.text ?? '' };
 }
 
 function useTestsKeys({ state, dispatch, bodyRows }: AppContextValue, s: TestsState) {
@@ -110,8 +118,10 @@ function useTestsKeys({ state, dispatch, bodyRows }: AppContextValue, s: TestsSt
         if (action === 'apply') {
           dispatch({ type: 'refine', text: s.filter.value.trim() });
           s.setFilter(undefined);
-        } else if (action === 'cancel') s.setFilter(undefined);
-        else {
+        } else if (action === 'cancel') {
+          dispatch({ type: 'refine', text: '' });
+          s.setFilter(undefined);
+        } else {
           const edited = editField(s.filter, input, key);
           if (edited) s.setFilter(edited);
         }

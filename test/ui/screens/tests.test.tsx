@@ -69,16 +69,50 @@ describe('working the tests list', () => {
     expect(ui.frame()).not.toContain('plan: 2 selected');
   });
 
-  it('refines with / and drops the refinement with esc, the cursor staying on its test', async () => {
+  it('filters the list with / as words are typed: only the tests that mention every word, in ranked order', async () => {
+    const ui = await renderApp({ ...postgresDown, columns: 120 });
+    await ui.waitFor('› ○ PostgreSQL accepts a connection');
+    const count = (t: string) => Number(/(\d+) tests? for this hypothesis/.exec(t)?.[1]);
+    const titles = (t: string) => t.split('\n').flatMap((line) => /^[› ] [○◉] (.+?)\s{2,}/.exec(line)?.[1] ?? []);
+    const byTitle = new Map([...ui.services.catalog.testById.values()].map((test) => [test.title, test]));
+    const mentions = (title: string, word: string) => JSON.stringify(byTitle.get(title)).toLowerCase().includes(word);
+    const full = ui.frame();
+    const unrelated = titles(full).filter((title) => !mentions(title, 'psql'));
+    expect(unrelated.length).toBeGreaterThan(0);
+
+    await ui.press('/', 'words a test must mention');
+    const one = await ui.type('PSQL', '(filter: PSQL)');
+    expect(count(one)).toBeGreaterThan(0);
+    expect(count(one)).toBeLessThan(count(full));
+    expect(titles(one).every((title) => mentions(title, 'psql'))).toBe(true);
+    for (const title of unrelated) expect(titles(one)).not.toContain(title);
+    // The first test mentioning the word keeps its place at the top.
+    expect(titles(one)[0]).toBe(titles(full).find((title) => mentions(title, 'psql')));
+
+    const two = await ui.type(' replica', '(filter: PSQL replica)');
+    expect(count(two)).toBeLessThanOrEqual(count(one));
+    expect(titles(two).every((title) => mentions(title, 'psql') && mentions(title, 'replica'))).toBe(true);
+
+    const none = await ui.type('zzqx', 'mentions "psql" and "replicazzqx"');
+    expect(none.replace(/\s+/g, ' ')).toContain('mentions "psql" and "replicazzqx". Esc drops the filter.');
+    expect(count(none)).toBe(0);
+    await ui.press('esc', (t: string) => !t.includes('(filter:') && count(t) === count(full));
+  });
+
+  it('keeps a filter with enter, drops it with esc, then esc goes back to the hypothesis', async () => {
     const ui = await renderApp(postgresDown);
     await ui.waitFor('› ○ PostgreSQL accepts a connection');
-    await ui.press('/', 'more words to refine the list');
-    await ui.type('disk', '/ disk');
-    const refined = await ui.press('enter', '(refined: disk)');
-    expect(refined).toMatch(/› ○ .*(disk|volume|space)/i);
-    await ui.press('esc', (t: string) => !t.includes('refined'));
+    await ui.press('/', 'words a test must mention');
+    await ui.type('disk', '(filter: disk)');
+    const kept = await ui.press('enter', (t: string) => t.includes('(filter: disk)') && !t.includes('words a test must mention'));
+    expect(kept).toMatch(/› ○ .*(disk|volume|space)/i);
+    // `/` again edits the kept filter.
+    await ui.press('/', (t: string) => /\/ disk/.test(t));
+    await ui.press('enter', (t: string) => !t.includes('words a test must mention'));
+    await ui.press('esc', (t: string) => !t.includes('(filter:'));
     await ui.press('g', '› ○ PostgreSQL accepts a connection');
     await ui.press('G', (t: string) => !t.includes('› ○ PostgreSQL accepts a connection'));
+    await ui.press('esc', 'What do you think is wrong?');
   });
 
   it('a hypothesis no test speaks to says what to try next', async () => {
