@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { INDEX_ARRAYS, INDEX_VERSION, type SearchIndex } from '../search/index-format.js';
+import { INDEX_ARRAYS, INDEX_VERSION, type SearchDocs, type SearchIndex } from '../search/index-format.js';
 import type { CompiledData } from './compile/compile.js';
 import type { TestEntry } from './compile/types.js';
 import type { Problem } from './problem.js';
@@ -22,6 +22,7 @@ export type CompiledCatalog = {
   hypotheses: Hypothesis[];
   index: SearchIndex;
   testIds: string[];
+  hasTest(id: string): boolean;
   getTest(id: string): CatalogTest | undefined;
   allTests(): CatalogTest[];
 };
@@ -41,7 +42,9 @@ export type Meta = {
   hypotheses: Hypothesis[];
   /** How many tests: the index's first documents, in order, are they. */
   tests: number;
-  index: Omit<SearchIndex, (typeof INDEX_ARRAYS)[number]>;
+  index: Omit<SearchIndex, (typeof INDEX_ARRAYS)[number] | 'docs'>;
+  /** The index's documents as three strings, one line or letter per document (t test, h hypothesis): a few splits to load, not thousands of objects. */
+  docs: { ids: string; components: string; kinds: string };
   /**
    * Where each typed array sits in arrays.bin (in elements of 4 bytes). testOffsets: each test's
    * line start in tests.jsonl, then the file's length; testSpans: SPAN_FIELDS per test.
@@ -52,7 +55,7 @@ export type Meta = {
 /** Per test in testSpans: file, line, col, item, start, end. */
 export const SPAN_FIELDS = 6;
 
-const FORMAT = 5;
+const FORMAT = 6;
 const KEEP = 4;
 /** A staging folder this old was left by a process that died while writing. */
 const STALE_STAGING_MS = 60 * 60 * 1000;
@@ -92,7 +95,8 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
   if (!found) return undefined;
   const { meta, arrays, testsPath } = found;
   const { testOffsets: offsets, testSpans: _spans, ...indexArrays } = arrays;
-  const testIds = testDocs(meta).map((doc) => doc.id);
+  const docs = docsOf(meta);
+  const testIds = docs.ids.slice(0, meta.tests);
   const tests = lazyTests(testIds, (i) => readJsonLine(testsPath, offsets[i] as number, offsets[i + 1] as number));
   return {
     version: meta.version,
@@ -100,8 +104,9 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
     problems: meta.problems,
     components: meta.components,
     hypotheses: meta.hypotheses,
-    index: { ...meta.index, ...(indexArrays as Pick<SearchIndex, (typeof INDEX_ARRAYS)[number]>) },
+    index: { ...meta.index, docs, ...(indexArrays as Pick<SearchIndex, (typeof INDEX_ARRAYS)[number]>) },
     testIds,
+    hasTest: tests.hasTest,
     getTest: tests.getTest,
     // Every test at once is cheaper from one read of the whole file than line by line.
     allTests: () => {
@@ -111,17 +116,28 @@ export function readCompiled(cacheRoot: string, key: string): CompiledCatalog | 
   };
 }
 
-/** getTest and allTests over a reader of the i-th test; each test is read at most once. */
-export function lazyTests(ids: readonly string[], read: (i: number) => CatalogTest | undefined): Pick<CompiledCatalog, 'getTest' | 'allTests'> {
-  const position = new Map(ids.map((id, i) => [id, i]));
+/**
+ * hasTest, getTest and allTests over a reader of the i-th test; each test is read at most once.
+ * The id → position map is made on first use: opening a catalogue only to search makes none.
+ */
+export function lazyTests(ids: readonly string[], read: (i: number) => CatalogTest | undefined): Pick<CompiledCatalog, 'hasTest' | 'getTest' | 'allTests'> {
+  let position: Map<string, number> | undefined;
+  const positionOf = (id: string) => {
+    if (!position) {
+      position = new Map();
+      for (let i = 0; i < ids.length; i++) position.set(ids[i] as string, i);
+    }
+    return position.get(id);
+  };
   const loaded = new Map<number, CatalogTest | undefined>();
   const at = (i: number) => {
     if (!loaded.has(i)) loaded.set(i, read(i));
     return loaded.get(i);
   };
   return {
+    hasTest: (id) => positionOf(id) !== undefined,
     getTest: (id) => {
-      const i = position.get(id);
+      const i = positionOf(id);
       return i === undefined ? undefined : at(i);
     },
     allTests: () => ids.flatMap((_, i) => at(i) ?? []),
@@ -274,6 +290,8 @@ export class CompiledWriter {
       writeFileSync(join(this.staging, 'arrays.bin'), bytes);
       const index = { ...compiled.index } as Partial<SearchIndex>;
       for (const name of INDEX_ARRAYS) delete index[name];
+      delete index.docs;
+      const { docs } = compiled.index;
       const meta: Meta = {
         format: FORMAT,
         key: this.key,
@@ -286,6 +304,7 @@ export class CompiledWriter {
         hypotheses: compiled.hypotheses,
         tests: compiled.entries.length,
         index: index as Meta['index'],
+        docs: { ids: docs.ids.join('\n'), components: docs.components.join('\n'), kinds: Array.from(docs.hypothesis, (h) => (h ? 'h' : 't')).join('') },
         arrays,
       };
       writeFileSync(join(this.staging, 'meta.json'), JSON.stringify(meta));
@@ -340,11 +359,12 @@ function packSpans(entries: readonly TestEntry[]): Int32Array {
 export function entriesOf(found: CacheDir): TestEntry[] {
   const { meta } = found;
   const spans = found.arrays.testSpans as Int32Array;
-  return testDocs(meta).map(({ id, component }, i) => {
+  const docs = docsOf(meta);
+  return docs.ids.slice(0, meta.tests).map((id, i) => {
     const s = spans.subarray(i * SPAN_FIELDS, (i + 1) * SPAN_FIELDS);
     return {
       id,
-      component,
+      component: docs.components[i] as string,
       source: { file: meta.files[s[0] as number] as string, line: s[1] as number, col: s[2] as number, path: ['tests', s[3] as number] },
       file: s[0] as number,
       span: { item: s[3] as number, start: s[4] as number, end: s[5] as number },
@@ -352,9 +372,13 @@ export function entriesOf(found: CacheDir): TestEntry[] {
   });
 }
 
-/** The tests' documents in the index: their ids and components, in load order. */
-function testDocs(meta: Meta): SearchIndex['docs'] {
-  return meta.index.docs.slice(0, meta.tests);
+/** The index's documents from their three strings (ids and components never hold a line break: they are kebab-case). */
+export function docsOf(meta: Meta): SearchDocs {
+  const { kinds } = meta.docs;
+  const hypothesis = new Uint8Array(kinds.length);
+  for (let i = 0; i < kinds.length; i++) hypothesis[i] = kinds.charCodeAt(i) === 104 ? 1 : 0;
+  const split = (text: string) => (kinds.length === 0 ? [] : text.split('\n'));
+  return { ids: split(meta.docs.ids), components: split(meta.docs.components), hypothesis };
 }
 
 /** Lays typed arrays of 4-byte elements end to end in one buffer. */

@@ -89,26 +89,22 @@ function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: bool
 
 /** A read-only map over the compiled tests that reads each test only when it is asked for. */
 class LazyTestMap implements ReadonlyMap<string, CatalogTest> {
-  private readonly ids: Set<string>;
-
-  constructor(private readonly compiled: CompiledCatalog) {
-    this.ids = new Set(compiled.testIds);
-  }
+  constructor(private readonly compiled: CompiledCatalog) {}
 
   get size(): number {
-    return this.ids.size;
+    return this.compiled.testIds.length;
   }
 
   get(id: string): CatalogTest | undefined {
-    return this.ids.has(id) ? this.compiled.getTest(id) : undefined;
+    return this.compiled.getTest(id);
   }
 
   has(id: string): boolean {
-    return this.ids.has(id);
+    return this.compiled.hasTest(id);
   }
 
   keys(): MapIterator<string> {
-    return this.ids.values();
+    return this.compiled.testIds.values();
   }
 
   *values(): MapIterator<CatalogTest> {

@@ -1,10 +1,10 @@
 import type { CatalogTest, Component, Hypothesis } from '../catalog/schema.js';
 import { IndexBuilder, type IndexPart } from './index-builder.js';
-import { INDEX_VERSION, type SearchDoc, type SearchIndex } from './index-format.js';
+import { docAt, docColumns, INDEX_VERSION, type SearchDoc, type SearchIndex } from './index-format.js';
 import { phraseTerms } from './tokenize.js';
 import { BUILTIN_VOCABULARY, compileVocabulary } from './vocabulary.js';
 
-export { FIELD_WEIGHTS, INDEX_ARRAYS, INDEX_VERSION, type SearchDoc, type SearchIndex } from './index-format.js';
+export { FIELD_WEIGHTS, INDEX_ARRAYS, INDEX_VERSION, type SearchDoc, type SearchDocs, type SearchIndex } from './index-format.js';
 
 /** A term in more than this share of documents is too common to stand for a component. */
 const COMMON_SHARE = 0.08;
@@ -104,7 +104,7 @@ export function mergeIndexParts(parts: readonly IndexPart[], components: readonl
     return r < 0 ? 0 : (starts[r + 1] as number) - (starts[r] as number);
   };
   for (const [key] of vocabulary) if (documentsWith(key) > docs.length * COMMON_SHARE && !(key in BUILTIN_KEYS)) vocabulary.delete(key);
-  return { version: INDEX_VERSION, docs, terms, starts, postings, ...phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
+  return { version: INDEX_VERSION, docs: docColumns(docs), terms, starts, postings, ...phrases, vocabulary: Object.fromEntries(vocabulary), hypothesisTests };
 }
 
 /**
@@ -137,7 +137,7 @@ export function partOfIndex(index: SearchIndex, count: number): IndexPart {
   let phrases = 0;
   while (phrases < index.phraseDocs.length && (index.phraseDocs[phrases] as number) < count) phrases++;
   return {
-    docs: index.docs.slice(0, count),
+    docs: Array.from({ length: count }, (_, i) => docAt(index.docs, i)),
     terms: index.terms,
     docStarts,
     docTerms,

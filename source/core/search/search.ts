@@ -32,9 +32,9 @@ export class CatalogSearcher {
   private readonly isHypothesis: Uint8Array;
 
   constructor(readonly index: SearchIndex) {
-    this.docCount = index.docs.length;
+    this.docCount = index.docs.ids.length;
     this.expander = new QueryExpander(index);
-    this.isHypothesis = Uint8Array.from(index.docs, (d) => (d.kind === 'hypothesis' ? 1 : 0));
+    this.isHypothesis = index.docs.hypothesis;
   }
 
   search(query: string, options: SearchOptions = {}): SearchResults {
@@ -92,13 +92,12 @@ export class CatalogSearcher {
     const hypothesisDocs: number[] = [];
     for (const doc of touched) {
       if ((scores[doc] as number) <= 0) continue;
-      const info = this.index.docs[doc];
-      if (!info) continue;
-      if (detected?.has(info.component)) scores[doc] = (scores[doc] as number) * DETECTED_BOOST;
+      if (doc >= this.docCount) continue;
+      if (detected?.has(this.index.docs.components[doc] as string)) scores[doc] = (scores[doc] as number) * DETECTED_BOOST;
       (this.isHypothesis[doc] ? hypothesisDocs : testDocs).push(doc);
     }
     const ranked = (docs: number[], count: number): RankedDoc[] =>
-      topByScore(docs, count, scores, this.index.docs).map((doc) => ({ doc, id: this.index.docs[doc]?.id ?? '', score: scores[doc] as number, mask: masks[doc] as number }));
+      topByScore(docs, count, scores, this.index.docs.ids).map((doc) => ({ doc, id: this.index.docs.ids[doc] ?? '', score: scores[doc] as number, mask: masks[doc] as number }));
     const weights = sources.map((source) => sourceWeight.get(source) ?? 0);
     const hit = (d: RankedDoc): SearchHit => ({ id: d.id, score: Math.round(d.score * 1000) / 1000, matched: [...sourcesOf(d.mask, sources), ...(labels.get(d.doc) ?? [])] });
     return {
@@ -120,7 +119,7 @@ export class CatalogSearcher {
     for (const doc of touched) {
       const score = scores[doc] as number;
       if (!this.isHypothesis[doc] || score < best * 0.5) continue;
-      const id = this.index.docs[doc]?.id ?? '';
+      const id = this.index.docs.ids[doc] ?? '';
       for (const test of this.index.hypothesisTests[doc] ?? []) {
         shares.set(test, Math.max(shares.get(test) ?? 0, score * HYPOTHESIS_SHARE));
         addLabel(labels, test, `hypothesis:${id}`);
@@ -153,12 +152,12 @@ function sourcesOf(mask: number, sources: readonly string[]): string[] {
  * The `count` best documents, best first (ties by id, so results are stable). Only they are
  * sorted: a query can touch every test of a large catalogue, but only one page is ever shown.
  */
-function topByScore(docs: number[], count: number, scores: Float64Array, info: SearchIndex['docs']): number[] {
+function topByScore(docs: number[], count: number, scores: Float64Array, ids: readonly string[]): number[] {
   const better = (a: number, b: number) => {
     const diff = (scores[b] as number) - (scores[a] as number);
     if (diff !== 0) return diff;
-    const idA = info[a]?.id ?? '';
-    const idB = info[b]?.id ?? '';
+    const idA = ids[a] ?? '';
+    const idB = ids[b] ?? '';
     return idA < idB ? -1 : idA > idB ? 1 : 0;
   };
   if (docs.length > count * 4) {

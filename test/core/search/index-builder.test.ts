@@ -30,8 +30,10 @@ describe('IndexBuilder', () => {
       return builder.part();
     });
     expect(plain(mergeIndexParts(parts, catalog.components, catalog.hypotheses))).toEqual(plain(whole));
-    expect(whole.docs.filter((d) => d.kind === 'test')).toHaveLength(catalog.tests.length);
-    expect(whole.docs.filter((d) => d.kind === 'hypothesis')).toHaveLength(catalog.hypotheses.length);
+    expect(whole.docs.hypothesis.filter((h) => h === 0)).toHaveLength(catalog.tests.length);
+    expect(whole.docs.hypothesis.filter((h) => h === 1)).toHaveLength(catalog.hypotheses.length);
+    expect(whole.docs.ids).toEqual([...catalog.tests.map((t) => t.id), ...catalog.hypotheses.map((h) => h.id)]);
+    expect(whole.docs.components.slice(0, catalog.tests.length)).toEqual(catalog.tests.map((t) => t.component));
   });
 
   it('counts a term once per field, sums it over fields, and weighs the parts of a compound word less', () => {
@@ -56,7 +58,7 @@ describe('IndexBuilder', () => {
   it('points a hypothesis at the documents of its tests', () => {
     const index = buildSearchIndex(catalog.tests, catalog.components, catalog.hypotheses);
     const first = catalog.hypotheses[0];
-    const doc = index.docs.findIndex((d) => d.kind === 'hypothesis' && d.id === first?.id);
-    expect(index.hypothesisTests[doc]?.map((i) => index.docs[i]?.id)).toEqual(first?.tests.filter((id) => catalog.tests.some((t) => t.id === id)));
+    const doc = index.docs.ids.findIndex((id, i) => index.docs.hypothesis[i] === 1 && id === first?.id);
+    expect(index.hypothesisTests[doc]?.map((i) => index.docs.ids[i])).toEqual(first?.tests.filter((id) => catalog.tests.some((t) => t.id === id)));
   });
 });

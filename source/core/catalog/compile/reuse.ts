@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { partOfIndex } from '../../search/build-index.js';
 import type { IndexPart } from '../../search/index-builder.js';
-import { entriesOf, type CacheDir } from '../compiled-cache.js';
+import { docsOf, entriesOf, type CacheDir } from '../compiled-cache.js';
 import type { Problem } from '../problem.js';
 import { fileKind, type SideFiles } from './side-files.js';
 import type { FileFacts, TestEntry } from './types.js';
@@ -70,7 +70,7 @@ export function reuseFrom(previous: CacheDir, side: SideFiles): Reuse | undefine
       const range = rangeOf.get(index) ?? { first: 0, count: 0 };
       return { facts: { digest: facts.digest, size: facts.size, mtimeMs: facts.mtimeMs }, problems, entries: entries.slice(range.first, range.first + range.count), first: range.first };
     },
-    part: () => (part ??= partOfIndex({ ...meta.index, ...previous.arrays } as Parameters<typeof partOfIndex>[0], entries.length)),
+    part: () => (part ??= partOfIndex({ ...meta.index, docs: docsOf(meta), ...previous.arrays } as Parameters<typeof partOfIndex>[0], entries.length)),
     line: (i) => (lines ??= new LineReader(previous.testsPath, previous.arrays.testOffsets as Int32Array)).line(i),
   };
 }
