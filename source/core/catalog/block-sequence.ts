@@ -1,3 +1,5 @@
+import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from './char-codes.js';
+
 /** One item of a top-level block sequence: its bytes, and where its content starts. */
 export type SequenceItem = { start: number; end: number; line: number; col: number };
 
@@ -11,12 +13,6 @@ export type BlockSequence = {
   items: SequenceItem[];
 };
 
-const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
 
 /**
  * Finds the items of the block sequence under a top-level `key:` in YAML bytes, without parsing:
