@@ -15,7 +15,7 @@ import { useKeys } from '../hooks/use-keys.js';
 import { actionFor } from '../keys/bindings.js';
 import { runMark } from '../state/run-mark.js';
 import { testRowLayout } from '../state/test-row-layout.js';
-import { filterWords, testsForHypothesis } from '../state/tests-for-hypothesis.js';
+import { filterTests, filterWords, rankedTests } from '../state/tests-for-hypothesis.js';
 
 /** Step 2: the tests that speak to the hypothesis, ranked; pick one or build a plan of several. */
 export function TestsScreen() {
@@ -87,7 +87,10 @@ function useTestsState({ services, state, session }: AppContextValue) {
   const [filter, setFilter] = useState<TextField | undefined>(undefined);
   // While the filter is typed the list follows it; enter keeps it (state.refine), esc drops it.
   const filterText = filter ? filter.value : state.refine;
-  const tests = useMemo(() => testsForHypothesis(services, hypothesis, filterText), [services, hypothesis, filterText]);
+  // Ranked once per hypothesis (and once more when a filter starts); each keystroke only filters.
+  const filtering = filterWords(filterText).length > 0;
+  const ranked = useMemo(() => rankedTests(services, hypothesis, filtering), [services, hypothesis, filtering]);
+  const tests = useMemo(() => filterTests(ranked, filterText), [ranked, filterText]);
   const [cursorId, setCursorId] = useState<string | undefined>(undefined);
   const [details, setDetails] = useState(false);
   // The cursor follows the test, not the row, so a refreshed list keeps it on the same item.

@@ -8,18 +8,22 @@ const FILTERED_FROM = 300;
 
 /**
  * The tests offered for a hypothesis: those its catalogue hypothesis names first, then search
- * results for its words, components detected in the cluster higher. A filter (`/` on the list)
- * keeps, in that order, only the tests that mention every one of its words.
+ * results for its words, components detected in the cluster higher. `filtering` looks further down
+ * the ranking, for a filter to choose from.
  */
-export function testsForHypothesis(services: TuiServices, hypothesis: HypothesisState | undefined, filter = ''): CatalogTest[] {
+export function rankedTests(services: TuiServices, hypothesis: HypothesisState | undefined, filtering: boolean): CatalogTest[] {
   if (!hypothesis) return [];
-  const words = filterWords(filter);
   const { searcher, testById, hypothesisById } = services.catalog;
   const named = hypothesis.catalogHypothesis ? (hypothesisById.get(hypothesis.catalogHypothesis)?.tests ?? []) : [];
-  const limit = words.length > 0 ? FILTERED_FROM : LISTED;
+  const limit = filtering ? FILTERED_FROM : LISTED;
   const found = searcher.search(hypothesis.text, { limit, ...(services.detectedComponents ? { detectedComponents: services.detectedComponents } : {}) }).tests.map((hit) => hit.id);
-  const ranked = [...new Set([...named, ...found])].map((id) => testById.get(id)).filter((t): t is CatalogTest => t !== undefined);
-  return words.length === 0 ? ranked : ranked.filter((test) => words.every((word) => textOf(test).includes(word)));
+  return [...new Set([...named, ...found])].map((id) => testById.get(id)).filter((t): t is CatalogTest => t !== undefined);
+}
+
+/** The tests that mention every word of a filter (`/` on the list), in their order. */
+export function filterTests(tests: readonly CatalogTest[], filter: string): CatalogTest[] {
+  const words = filterWords(filter);
+  return words.length === 0 ? [...tests] : tests.filter((test) => words.every((word) => textOf(test).includes(word)));
 }
 
 /** A filter's words, lowercased: `psql lag` keeps tests that mention both. */
