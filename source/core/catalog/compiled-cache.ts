@@ -355,11 +355,10 @@ function packSpans(entries: readonly TestEntry[]): Int32Array {
   return spans;
 }
 
-/** The test entries a cache folder holds, as the compile that wrote it had them. */
-export function entriesOf(found: CacheDir): TestEntry[] {
+/** The test entries a cache folder holds, as the compile that wrote it had them (`docs`: its documents, if already read). */
+export function entriesOf(found: CacheDir, docs = docsOf(found.meta)): TestEntry[] {
   const { meta } = found;
   const spans = found.arrays.testSpans as Int32Array;
-  const docs = docsOf(meta);
   return docs.ids.slice(0, meta.tests).map((id, i) => {
     const s = spans.subarray(i * SPAN_FIELDS, (i + 1) * SPAN_FIELDS);
     return {
@@ -376,7 +375,7 @@ export function entriesOf(found: CacheDir): TestEntry[] {
 export function docsOf(meta: Meta): SearchDocs {
   const { kinds } = meta.docs;
   const hypothesis = new Uint8Array(kinds.length);
-  for (let i = 0; i < kinds.length; i++) hypothesis[i] = kinds.charCodeAt(i) === 104 ? 1 : 0;
+  for (let i = 0; i < kinds.length; i++) hypothesis[i] = kinds[i] === 'h' ? 1 : 0;
   const split = (text: string) => (kinds.length === 0 ? [] : text.split('\n'));
   return { ids: split(meta.docs.ids), components: split(meta.docs.components), hypothesis };
 }

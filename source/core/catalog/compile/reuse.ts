@@ -38,7 +38,8 @@ export function reuseFrom(previous: CacheDir, side: SideFiles): Reuse | undefine
   if (sideNames.length !== previousSide.length) return undefined;
   for (const name of sideNames) if (side.facts.get(name)?.digest !== factsOf.get(name)?.digest) return undefined;
 
-  const entries = entriesOf(previous);
+  const docs = docsOf(meta);
+  const entries = entriesOf(previous, docs);
   const rangeOf = new Map<number, { first: number; count: number }>();
   entries.forEach((entry, i) => {
     const range = rangeOf.get(entry.file);
@@ -70,7 +71,7 @@ export function reuseFrom(previous: CacheDir, side: SideFiles): Reuse | undefine
       const range = rangeOf.get(index) ?? { first: 0, count: 0 };
       return { facts: { digest: facts.digest, size: facts.size, mtimeMs: facts.mtimeMs }, problems, entries: entries.slice(range.first, range.first + range.count), first: range.first };
     },
-    part: () => (part ??= partOfIndex({ ...meta.index, docs: docsOf(meta), ...previous.arrays } as Parameters<typeof partOfIndex>[0], entries.length)),
+    part: () => (part ??= partOfIndex({ ...meta.index, docs, ...previous.arrays } as Parameters<typeof partOfIndex>[0], entries.length)),
     line: (i) => (lines ??= new LineReader(previous.testsPath, previous.arrays.testOffsets as Int32Array)).line(i),
   };
 }
