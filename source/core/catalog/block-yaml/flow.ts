@@ -1,13 +1,13 @@
 import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from '../char-codes.js';
-import { NOT_PLAIN_START, resolvePlain, unescape } from './scalars.js';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, giveUp, isKeyword, OPEN_BRACE, OPEN_BRACKET, PLAIN_KEY, QUESTION, SINGLE_QUOTE, type Read, type YamlText } from './text.js';
+import { NOT_PLAIN_START, quotedValue, resolvePlain } from './scalars.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, giveUp, isKeyword, OPEN_BRACE, OPEN_BRACKET, PLAIN_KEY, QUESTION, SINGLE_QUOTE, type Read, type YamlText } from './text.js';
 
 /** After a colon in a flow collection, what makes it a key's colon. */
 const FLOW_BREAK = new Set([SPACE, TAB, NEWLINE, COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);
 
 /** A flow sequence or mapping that opens and closes on the line of `at`. */
 export function readFlow(src: YamlText, at: number): Read {
-  const flow = new FlowReader(src.text, at, src.lineEnd(at));
+  const flow = new FlowReader(src, at, src.lineEnd(at));
   const value = flow.node();
   return { value, next: src.afterValue(flow.at) };
 }
@@ -15,7 +15,9 @@ export function readFlow(src: YamlText, at: number): Read {
 /** One-line flow collections: `[a, "b", {c: d}]`, `{verb: get, resource: pods}`. */
 class FlowReader {
   at: number;
-  constructor(private readonly text: string, start: number, private readonly end: number) {
+  private readonly text: string;
+  constructor(private readonly src: YamlText, start: number, private readonly end: number) {
+    this.text = src.text;
     this.at = start;
   }
 
@@ -70,30 +72,12 @@ class FlowReader {
     }
   }
 
+  /** A quoted scalar, as in block context, except that it must close on this line. */
   quoted(): string {
-    const double = this.text.charCodeAt(this.at) === DOUBLE_QUOTE;
-    let out = '';
-    let p = this.at + 1;
-    let segment = p;
-    for (;;) {
-      if (p >= this.end) giveUp();
-      const c = this.text.charCodeAt(p);
-      if (double && c === BACKSLASH) {
-        out += this.text.slice(segment, p);
-        p = unescape(this.text, p, (s) => (out += s));
-        segment = p;
-      } else if (!double && c === SINGLE_QUOTE && this.text.charCodeAt(p + 1) === SINGLE_QUOTE) {
-        out += `${this.text.slice(segment, p)}'`;
-        p += 2;
-        segment = p;
-      } else if (c === (double ? DOUBLE_QUOTE : SINGLE_QUOTE)) {
-        out += this.text.slice(segment, p);
-        this.at = p + 1;
-        return out;
-      } else {
-        p++;
-      }
-    }
+    const { value, close } = quotedValue(this.src, this.at, -1);
+    if (close >= this.end) giveUp();
+    this.at = close + 1;
+    return value;
   }
 
   plain(): string {

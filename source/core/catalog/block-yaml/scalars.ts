@@ -65,6 +65,12 @@ function plainLine(src: YamlText, at: number): { text: string; eol: number; comm
 
 /** A quoted scalar: "…" with escapes, or '…' where '' is a quote; line breaks fold as YAML says. */
 export function readQuoted(src: YamlText, at: number, indent: number): Read {
+  const { value, close } = quotedValue(src, at, indent);
+  return { value, next: src.afterValue(close + 1) };
+}
+
+/** A quoted scalar's value and where its closing quote is, whatever follows it (a flow collection reads on). */
+export function quotedValue(src: YamlText, at: number, indent: number): { value: string; close: number } {
   const text = src.text;
   const double = text.charCodeAt(at) === DOUBLE_QUOTE;
   const quote = double ? DOUBLE_QUOTE : SINGLE_QUOTE;
@@ -80,7 +86,7 @@ export function readQuoted(src: YamlText, at: number, indent: number): Read {
       segment = p;
     } else if (c === quote) {
       out += text.slice(segment, p);
-      return { value: out, next: src.afterValue(p + 1) };
+      return { value: out, close: p };
     } else if (double && c === BACKSLASH) {
       out += text.slice(segment, p);
       // An escaped line break: the break and the next line's indentation vanish.
@@ -133,7 +139,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** The escape at `p` (a backslash, not before a line break): hands its text to `add`, returns what follows. */
-export function unescape(text: string, p: number, add: (s: string) => void): number {
+function unescape(text: string, p: number, add: (s: string) => void): number {
   const e = text[p + 1];
   const simple = e === undefined ? undefined : ESCAPES[e];
   if (simple !== undefined) {
