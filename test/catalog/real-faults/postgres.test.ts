@@ -190,9 +190,11 @@ const cases: Readonly<Record<string, FaultCase>> = {
   'pg-dead-tuples': {
     fault: async () => {
       await main.sql('create table dead_rows (i int) with (autovacuum_enabled = false)');
-      await main.sql('insert into dead_rows select generate_series(1, 20000)');
-      await main.sql('delete from dead_rows', { fresh: true });
-      await waitFor(async () => (await main.sql("select n_dead_tup from pg_stat_user_tables where relname = 'dead_rows'")) === '20000', 'the dead rows to be counted');
+      // Insert and delete in one transaction of one session, so the server counts them in one
+      // statistics flush: two sessions flush on their own timers, and when the delete's flush
+      // lands first the live count is clamped at 0 and the insert's later flush leaves 20000 live.
+      await main.sql('begin; insert into dead_rows select generate_series(1, 20000); delete from dead_rows; commit', { fresh: true });
+      await waitFor(async () => (await main.sql("select n_dead_tup || ' dead ' || n_live_tup || ' live' from pg_stat_user_tables where relname = 'dead_rows'")) === '20000 dead 0 live', 'the dead rows to be counted');
       return { values: main.params(), cleanup: async () => void (await main.sql('drop table dead_rows')) };
     },
     finding: /1 table\(s\) carry many dead rows: public\.dead_rows: 20000 dead, 0 live \(100% dead\), last autovacuum never/,
