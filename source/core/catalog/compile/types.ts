@@ -34,4 +34,6 @@ export type TestFilesResult = {
   entries: TestEntry[];
   part?: IndexPart;
   tests?: CatalogTest[];
+  /** How many files a helper thread compiled. */
+  helperFiles: number;
 };
