@@ -131,10 +131,8 @@ async function main() {
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: npm run bench builds first');
   const bundle = join(work, 'tasks.mjs');
   await build({
-    // The compile helper thread's script sits beside the tasks, where helper.ts looks for it.
-    entryPoints: { tasks: join(root, 'bench', 'tasks.ts'), 'compile-worker': join(root, 'source', 'core', 'catalog', 'compile', 'helper-worker.ts') },
-    outdir: work,
-    outExtension: { '.js': '.mjs' },
+    entryPoints: [join(root, 'bench', 'tasks.ts')],
+    outfile: bundle,
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -29,7 +29,7 @@ switch (task) {
     const started = performance.now();
     const opened = await openCatalog();
     const ms = performance.now() - started;
-    print({ ms, tests: opened.testById.size, fromCache: opened.fromCache, helperFiles: opened.helperFiles });
+    print({ ms, tests: opened.testById.size, fromCache: opened.fromCache });
     break;
   }
   case 'search-compare': {

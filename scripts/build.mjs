@@ -26,8 +26,7 @@ const staging = `${dist}.building-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 await build({
-  // The compile helper thread's script; source/core/catalog/compile/helper.ts finds it beside cli.js.
-  entryPoints: { cli: 'source/cli.tsx', 'compile-worker': 'source/core/catalog/compile/helper-worker.ts' },
+  entryPoints: { cli: 'source/cli.tsx' },
   outdir: staging,
   bundle: true,
   splitting: true,

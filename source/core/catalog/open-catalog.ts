@@ -5,7 +5,6 @@ import type { SearchIndex } from '../search/index-format.js';
 import { catalogKey, catalogLineage, CompiledWriter, lazyTests, readCompiled, readPreviousCompile, type CompiledCatalog } from './compiled-cache.js';
 import { builtinCatalogDir } from './locations.js';
 import type { Problem } from './problem.js';
-import type { CatalogFile } from './compile/types.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
 /** The loaded catalogue as commands and the TUI see it. `tests` is read from disk on first use. */
@@ -28,8 +27,6 @@ export type OpenCatalog = {
   dirs: string[];
   /** Whether the compiled cache answered (false: the YAML was parsed this time). */
   fromCache: boolean;
-  /** Test files a second thread compiled this time (0 from the cache). */
-  helperFiles: number;
 };
 
 export type OpenCatalogOptions = { extraDirs?: readonly string[]; env?: NodeJS.ProcessEnv; cwd?: string; cache?: boolean };
@@ -49,15 +46,14 @@ export async function openCatalog(options: OpenCatalogOptions = {}): Promise<Ope
   const salt = `${hunchVersion()}:${cwd}`;
   const key = catalogKey(dirs, salt);
   const cached = useCache ? readCompiled(root, key) : undefined;
-  if (cached) return fromCompiled(cached, dirs, true, 0);
+  if (cached) return fromCompiled(cached, dirs, true);
 
-  const [{ compileCatalog }, { readTest }, { startCompileHelper }] = await Promise.all([import('./compile/compile.js'), import('./compile/read-test.js'), import('./compile/helper.js')]);
+  const [{ compileCatalog }, { readTest }] = await Promise.all([import('./compile/compile.js'), import('./compile/read-test.js')]);
   const lineage = catalogLineage(dirs, salt);
   const writer = useCache ? CompiledWriter.start(root, key, lineage) : undefined;
   // After a change, files that did not change are taken from the newest earlier compile.
   const previous = useCache ? readPreviousCompile(root, lineage, key) : undefined;
-  const helper = (files: CatalogFile[], components: Component[]) => startCompileHelper(files, components, { env });
-  const compiled = compileCatalog(dirs, cwd, { index: true, keepTests: false, helper, ...(writer ? { sink: writer } : {}), ...(previous ? { previous } : {}) });
+  const compiled = compileCatalog(dirs, cwd, { index: true, keepTests: false, ...(writer ? { sink: writer } : {}), ...(previous ? { previous } : {}) });
   const index = compiled.index as SearchIndex;
   // The rest of the cache is for the next run: write it after this one has its answer.
   if (writer) setImmediate(() => writer.finish({ ...compiled, index }));
@@ -67,10 +63,10 @@ export async function openCatalog(options: OpenCatalogOptions = {}): Promise<Ope
     const file = compiled.fileFacts[entry.file];
     return file ? readTest({ name: entry.source.file, ...file }, entry) : undefined;
   });
-  return fromCompiled({ ...compiled, index, testIds, ...tests }, dirs, false, compiled.helperFiles);
+  return fromCompiled({ ...compiled, index, testIds, ...tests }, dirs, false);
 }
 
-function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: boolean, helperFiles: number): OpenCatalog {
+function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: boolean): OpenCatalog {
   const catalog: CatalogView = {
     version: compiled.version,
     files: compiled.files,
@@ -88,7 +84,6 @@ function fromCompiled(compiled: CompiledCatalog, dirs: string[], fromCache: bool
     hypothesisById: new Map(compiled.hypotheses.map((h) => [h.id, h])),
     dirs,
     fromCache,
-    helperFiles,
   };
 }
 

@@ -8,7 +8,7 @@ import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { fileKind, loadSideFiles, type SideFiles } from './side-files.js';
 import type { CacheDir } from '../compiled-cache.js';
 import { reuseFrom } from './reuse.js';
-import { compileTestFiles, type StartHelper, type TestSink } from './test-files.js';
+import { compileTestFiles, type TestSink } from './test-files.js';
 import type { CatalogFile, FileFacts, TestEntry, TestFilesResult } from './types.js';
 
 /** A catalogue compiled: everything but the tests themselves, which entries say how to read. */
@@ -26,8 +26,6 @@ export type CompiledData = {
   /** Only when asked for (keepTests). */
   tests?: CatalogTest[];
   index?: SearchIndex;
-  /** How many test files a helper thread compiled. */
-  helperFiles: number;
   /** The position-keeping parse of a file, on demand, for problems found later (lint). */
   sourceOf(file: string): YamlSource | undefined;
 };
@@ -44,8 +42,6 @@ export type CompileOptions = {
   sink?: TestSink;
   /** An earlier compile of the same folders, whose unchanged files need not be compiled again. */
   previous?: CacheDir;
-  /** Starts a second thread to share the files with (not with keepTests). */
-  helper?: StartHelper;
 };
 
 type Plan = {
@@ -63,7 +59,7 @@ export function compileCatalog(dirs: readonly string[], cwd: string, options: Co
   const side = loadSideFiles(plan.files.flatMap((f) => (f.kind === 'tests' ? [] : [{ ...f, kind: f.kind }])));
   const tests = plan.files.filter((f) => f.kind === 'tests').map(({ path, file }) => ({ path, file }));
   const reuse = options.previous ? reuseFrom(options.previous, side) : undefined;
-  const result = compileTestFiles({ files: tests, components: side.components, index: options.index, keepTests: options.keepTests }, options.sink, reuse, options.helper);
+  const result = compileTestFiles({ files: tests, components: side.components, index: options.index, keepTests: options.keepTests }, options.sink, reuse);
   return assemble(plan, side, tests, result);
 }
 
@@ -142,7 +138,6 @@ function assemble(plan: Plan, side: SideFiles, tests: CatalogFile[], result: Tes
     components: side.components,
     hypotheses: side.hypotheses,
     entries,
-    helperFiles: result.helperFiles,
     ...(result.tests ? { tests: result.tests } : {}),
     ...(index ? { index } : {}),
     sourceOf,

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseItem } from '../fast-yaml.js';
 import { readRange } from '../read-range.js';
 import { testSchema, type CatalogTest } from '../schema.js';
-import { compileTestFile } from './test-file.js';
+import { compileTestFile } from './test-files.js';
 import type { TestEntry } from './types.js';
 
 /** A compiled file: its name in sources and problems, where it is, and its size and time then. */

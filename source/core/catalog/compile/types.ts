@@ -34,6 +34,4 @@ export type TestFilesResult = {
   entries: TestEntry[];
   part?: IndexPart;
   tests?: CatalogTest[];
-  /** How many files a helper thread compiled. */
-  helperFiles: number;
 };
