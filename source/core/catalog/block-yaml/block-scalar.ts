@@ -28,7 +28,9 @@ export function readBlockScalar(src: YamlText, at: number, indent: number): Read
 
   // Its indentation (unless the header gave it) is that of its first non-empty line; it ends
   // at a line less indented.
-  let value = '';
+  // Pieces joined once at the end: one flat string, where += would leave a chain of pieces that
+  // every later reader (the index scans each character) has to flatten or walk first.
+  const pieces: string[] = [];
   let next = eol >= text.length ? text.length : eol + 1;
   let empty = 0;
   let started = false;
@@ -56,25 +58,25 @@ export function readBlockScalar(src: YamlText, at: number, indent: number): Read
       break;
     }
     if (literal) {
-      value += '\n'.repeat(started ? 1 + empty : empty);
+      pieces.push('\n'.repeat(started ? 1 + empty : empty));
     } else if (lineIndent > textIndent || text.charCodeAt(next + textIndent) === TAB) {
       // A more-indented line (or one starting with a tab) keeps its line breaks.
       moreIndented = true;
-      value += '\n'.repeat(started ? 1 + empty : empty);
+      pieces.push('\n'.repeat(started ? 1 + empty : empty));
     } else if (moreIndented) {
       moreIndented = false;
-      value += '\n'.repeat(empty + 1);
+      pieces.push('\n'.repeat(empty + 1));
     } else if (empty === 0) {
-      if (started) value += ' ';
+      if (started) pieces.push(' ');
     } else {
-      value += '\n'.repeat(empty);
+      pieces.push('\n'.repeat(empty));
     }
-    value += text.slice(next + textIndent, end);
+    pieces.push(text.slice(next + textIndent, end));
     started = true;
     empty = 0;
     next = end >= text.length ? text.length : end + 1;
   }
-  if (chomp === 'keep') value += '\n'.repeat(started ? 1 + empty : empty);
-  else if (chomp === 'clip' && started) value += '\n';
-  return { value, next };
+  if (chomp === 'keep') pieces.push('\n'.repeat(started ? 1 + empty : empty));
+  else if (chomp === 'clip' && started) pieces.push('\n');
+  return { value: pieces.join(''), next };
 }

@@ -13,7 +13,8 @@ export const NOT_PLAIN_START = new Set([...'&*!|>%@`#,[]{}"\''].map((c) => c.cha
  */
 export function readPlain(src: YamlText, at: number, indent: number): Read {
   const first = plainLine(src, at);
-  let folded = first.text;
+  // Continuation lines are joined once at the end (see readBlockScalar for why not +=).
+  let pieces: string[] | undefined;
   let eol = first.eol;
   if (!first.comment) {
     // Continuation lines: more indented than the parent, none of them a key, a comment or an entry.
@@ -34,14 +35,15 @@ export function readPlain(src: YamlText, at: number, indent: number): Read {
       if (ch === TAB) giveUp();
       if ((ch === DASH || ch === QUESTION || ch === COLON) && src.text.charCodeAt(content + 1) === SPACE) giveUp();
       const more = plainLine(src, content);
-      folded += breaks === 0 ? ` ${more.text}` : '\n'.repeat(breaks) + more.text;
+      pieces ??= [first.text];
+      pieces.push(breaks === 0 ? ' ' : '\n'.repeat(breaks), more.text);
       breaks = 0;
       eol = more.eol;
       p = more.eol;
       if (more.comment) break;
     }
   }
-  return { value: resolvePlain(folded), next: eol >= src.text.length ? eol : eol + 1 };
+  return { value: resolvePlain(pieces ? pieces.join('') : first.text), next: eol >= src.text.length ? eol : eol + 1 };
 }
 
 /** One line of a plain scalar: its text without trailing spaces, and whether a comment ends it. */
@@ -74,28 +76,31 @@ export function quotedValue(src: YamlText, at: number, indent: number): { value:
   const text = src.text;
   const double = text.charCodeAt(at) === DOUBLE_QUOTE;
   const quote = double ? DOUBLE_QUOTE : SINGLE_QUOTE;
-  let out = '';
+  // Pieces joined once at the end (see readBlockScalar for why not +=).
+  const pieces: string[] = [];
+  const add = (piece: string) => void pieces.push(piece);
   let p = at + 1;
   let segment = p;
   for (;;) {
     if (p >= text.length) giveUp();
     const c = text.charCodeAt(p);
     if (c === quote && !double && text.charCodeAt(p + 1) === SINGLE_QUOTE) {
-      out += `${text.slice(segment, p)}'`;
+      pieces.push(text.slice(segment, p), "'");
       p += 2;
       segment = p;
     } else if (c === quote) {
-      out += text.slice(segment, p);
-      return { value: out, close: p };
+      const last = text.slice(segment, p);
+      if (pieces.length === 0) return { value: last, close: p };
+      pieces.push(last);
+      return { value: pieces.join(''), close: p };
     } else if (double && c === BACKSLASH) {
-      out += text.slice(segment, p);
+      pieces.push(text.slice(segment, p));
       // An escaped line break: the break and the next line's indentation vanish.
-      p = text.charCodeAt(p + 1) === NEWLINE ? continuationStart(src, p + 1, indent) : unescape(text, p, (s) => (out += s));
+      p = text.charCodeAt(p + 1) === NEWLINE ? continuationStart(src, p + 1, indent) : unescape(text, p, add);
       segment = p;
     } else if (c === NEWLINE) {
-      out += trimEndSpaces(text.slice(segment, p));
       const folded = foldQuotedBreak(src, p, indent);
-      out += folded.text;
+      pieces.push(trimEndSpaces(text.slice(segment, p)), folded.text);
       p = folded.next;
       segment = p;
     } else {
