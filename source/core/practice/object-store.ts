@@ -1,6 +1,7 @@
 import type { ApiTypes } from './api/api-types.js';
 import type { ResourceType } from './api/resource-types.js';
 import type { KubeObject } from './objects.js';
+import type { Heartbeats } from './renewals.js';
 
 function typeKey(type: Pick<ResourceType, 'group' | 'plural'>): string {
   return `${type.group}/${type.plural}`;
@@ -14,6 +15,8 @@ export class ObjectStore {
   constructor(
     objects: readonly KubeObject[],
     readonly types: ApiTypes,
+    /** Heartbeats renewed to their starting age before every read, by this clock. */
+    private readonly live?: { heartbeats: Heartbeats; now: () => number },
   ) {
     for (const object of objects) {
       const type = types.ofObject(object);
@@ -31,6 +34,7 @@ export class ObjectStore {
 
   /** Objects of a type, in one namespace or all of them. */
   list(type: ResourceType, namespace?: string): KubeObject[] {
+    this.live?.heartbeats.renew(this.live.now());
     const all = this.byType.get(typeKey(type)) ?? [];
     return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
   }
@@ -41,6 +45,7 @@ export class ObjectStore {
 
   /** Every object of a kind (by kind name alone), for lookups across groups such as events' targets. */
   ofKind(kind: string): KubeObject[] {
+    this.live?.heartbeats.renew(this.live.now());
     return [...this.byType.values()].flat().filter((o) => o.kind === kind);
   }
 }

@@ -7,6 +7,7 @@ import { ApiTypes } from './api/api-types.js';
 import { writePracticeKubeconfig, PRACTICE_CONTEXT } from './kubeconfig.js';
 import { materializeObjects } from './materialize.js';
 import { ObjectStore } from './object-store.js';
+import { liveHeartbeats } from './renewals.js';
 import type { Scenario } from './scenario/scenario.js';
 import type { PracticeContext } from './server/context.js';
 import { ExecWebSockets } from './server/exec-websocket.js';
@@ -34,21 +35,25 @@ export type StartOptions = {
   kubeconfigDir?: string | undefined;
   /** Called once per request with "METHOD path status", for `--serve --verbose` and debugging. */
   onRequest?: ((line: string) => void) | undefined;
+  /** The server's clock (ages, heartbeats); Date.now by default. Tests move it forward. */
+  now?: (() => number) | undefined;
 };
 
 /** Starts a practice Kubernetes API server for a scenario on loopback and writes its kubeconfig. */
 export async function startPracticeCluster(options: StartOptions): Promise<PracticeCluster> {
   const { scenario } = options;
-  const objects = materializeObjects(scenario, Date.now());
+  const startedAt = Date.now();
+  const objects = materializeObjects(scenario, startedAt);
   const types = new ApiTypes(objects, { metrics: scenario.metrics !== undefined });
+  const now = options.now ?? Date.now;
   const context: PracticeContext = {
     scenario,
-    store: new ObjectStore(objects, types),
+    store: new ObjectStore(objects, types, { heartbeats: liveHeartbeats(objects, startedAt), now }),
     types,
     user: scenario.access?.user ?? 'practice-user',
     groups: scenario.access?.groups ?? ['system:authenticated'],
     serverAddress: '',
-    now: Date.now,
+    now,
     watches: new Set(),
   };
   const sockets = new ExecWebSockets();
