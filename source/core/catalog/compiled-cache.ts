@@ -5,6 +5,7 @@ import { INDEX_ARRAYS, INDEX_VERSION, type SearchDocs, type SearchIndex } from '
 import type { CompiledData } from './compile/compile.js';
 import type { TestEntry } from './compile/types.js';
 import type { Problem } from './problem.js';
+import { NEWLINE } from './char-codes.js';
 import { readRange } from './read-range.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
@@ -244,15 +245,18 @@ export class CompiledWriter {
   /** One test, as it is compiled. */
   readonly add = (test: CatalogTest): void => {
     if (this.failed) return;
-    const line = `${JSON.stringify(test)}\n`;
+    // The newline is written as a byte of its own: appending it to the JSON would make V8 copy
+    // the whole line into a new string first.
+    const json = JSON.stringify(test);
     // UTF-8 takes at most three bytes per UTF-16 unit: make sure the line fits before encoding it.
-    if (this.pendingBytes + line.length * 3 > this.pending.length) this.flush();
+    if (this.pendingBytes + json.length * 3 + 1 > this.pending.length) this.flush();
     let bytes: number;
-    if (line.length * 3 > this.pending.length) {
-      bytes = Buffer.byteLength(line);
-      this.writeOut(Buffer.from(line));
+    if (json.length * 3 + 1 > this.pending.length) {
+      bytes = Buffer.byteLength(json) + 1;
+      this.writeOut(Buffer.from(`${json}\n`));
     } else {
-      bytes = this.pending.write(line, this.pendingBytes);
+      bytes = this.pending.write(json, this.pendingBytes) + 1;
+      this.pending[this.pendingBytes + bytes - 1] = NEWLINE;
       this.pendingBytes += bytes;
     }
     this.offsets.push((this.offsets[this.offsets.length - 1] as number) + bytes);

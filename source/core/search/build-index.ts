@@ -155,22 +155,33 @@ function mergePhrases(
   termOf: (part: number, local: number) => number,
   termCount: number,
 ): Pick<SearchIndex, 'phraseDocs' | 'phraseStarts' | 'phraseTerms' | 'termPhraseStarts' | 'termPhrases'> {
-  const phraseDocs: number[] = [];
-  const phraseStarts: number[] = [];
-  const phraseTerms: number[] = [];
+  // Sizes are known from the parts: fill typed arrays in place.
+  let phraseCount = 0;
+  let termTotal = 0;
+  for (const part of parts) {
+    phraseCount += part.phraseDocs.length;
+    termTotal += part.phraseTerms.length;
+  }
+  const phraseDocs = new Int32Array(phraseCount);
+  const phraseStarts = new Int32Array(phraseCount + 1);
+  const phraseTerms = new Int32Array(termTotal);
   const perTerm = new Int32Array(termCount);
+  let q = 0;
+  let at = 0;
   parts.forEach((part, p) => {
-    for (let q = 0; q < part.phraseDocs.length; q++) {
-      phraseDocs.push((firstDoc[p] as number) + (part.phraseDocs[q] as number));
-      phraseStarts.push(phraseTerms.length);
-      for (let i = part.phraseStarts[q] as number; i < (part.phraseStarts[q + 1] as number); i++) {
-        const term = termOf(p, part.phraseTerms[i] as number);
-        phraseTerms.push(term);
+    // Each of the part's own term numbers mapped once, not once per use.
+    const local = Int32Array.from(part.terms, (_, i) => termOf(p, i));
+    for (let k = 0; k < part.phraseDocs.length; k++, q++) {
+      phraseDocs[q] = (firstDoc[p] as number) + (part.phraseDocs[k] as number);
+      phraseStarts[q] = at;
+      for (let i = part.phraseStarts[k] as number; i < (part.phraseStarts[k + 1] as number); i++) {
+        const term = local[part.phraseTerms[i] as number] as number;
+        phraseTerms[at++] = term;
         (perTerm[term] as number)++;
       }
     }
   });
-  phraseStarts.push(phraseTerms.length);
+  phraseStarts[phraseCount] = at;
   const termPhraseStarts = new Int32Array(termCount + 1);
   let total = 0;
   for (let t = 0; t < termCount; t++) {
@@ -180,14 +191,14 @@ function mergePhrases(
   termPhraseStarts[termCount] = total;
   const termPhrases = new Int32Array(total);
   const cursor = termPhraseStarts.slice(0, termCount);
-  for (let q = 0; q < phraseDocs.length; q++) {
-    for (let i = phraseStarts[q] as number; i < (phraseStarts[q + 1] as number); i++) {
+  for (let r = 0; r < phraseCount; r++) {
+    for (let i = phraseStarts[r] as number; i < (phraseStarts[r + 1] as number); i++) {
       const term = phraseTerms[i] as number;
-      termPhrases[cursor[term] as number] = q;
+      termPhrases[cursor[term] as number] = r;
       cursor[term] = (cursor[term] as number) + 1;
     }
   }
-  return { phraseDocs: Int32Array.from(phraseDocs), phraseStarts: Int32Array.from(phraseStarts), phraseTerms: Int32Array.from(phraseTerms), termPhraseStarts, termPhrases };
+  return { phraseDocs, phraseStarts, phraseTerms, termPhraseStarts, termPhrases };
 }
 
 function binarySearch(sorted: readonly string[], value: string): number {

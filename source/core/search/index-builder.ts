@@ -57,23 +57,23 @@ export class IndexBuilder {
   addTest(test: IndexableTest): void {
     const component = this.byComponent.get(test.component);
     this.startDoc({ kind: 'test', id: detach(test.id), component: detach(test.component) });
-    this.field('symptoms', test.symptoms);
+    this.symptoms(test.symptoms);
     this.field('title', test.title);
     this.field('component', [test.component, component?.name ?? '', ...(component?.aliases ?? [])]);
     this.field('tags', test.tags);
     this.field('summary', test.summary);
     this.field('command', commandText(test));
     this.field('explain', test.explain);
-    this.endDoc(test.symptoms);
+    this.endDoc();
   }
 
   addHypothesis(hypothesis: Hypothesis): void {
     const component = hypothesis.component ? this.byComponent.get(hypothesis.component) : undefined;
     this.startDoc({ kind: 'hypothesis', id: hypothesis.id, component: hypothesis.component ?? '' });
-    this.field('symptoms', hypothesis.symptoms);
+    this.symptoms(hypothesis.symptoms);
     this.field('title', hypothesis.statement);
     this.field('component', component ? [component.id, component.name, ...component.aliases] : []);
-    this.endDoc(hypothesis.symptoms);
+    this.endDoc();
   }
 
   /**
@@ -134,13 +134,21 @@ export class IndexBuilder {
     this.touched = [];
   }
 
-  private endDoc(symptoms: readonly string[]): void {
+  private endDoc(): void {
     for (const term of this.touched) {
       this.docTerms.push(term);
       this.docWeights.push(this.weight[term] as number);
     }
+  }
+
+  /**
+   * The symptoms field, and each symptom as a phrase in the same pass: its whole words, in order,
+   * so a pasted error string matches as a phrase.
+   */
+  private symptoms(symptoms: readonly string[]): void {
+    this.fieldCount++;
+    this.fieldWeight = FIELD_WEIGHTS.symptoms;
     const doc = this.docs.length - 1;
-    // Whole words only, in order: a pasted error string matches as a phrase.
     for (const symptom of symptoms) {
       const start = this.phraseTerms.length;
       this.scan(symptom, true);
@@ -165,7 +173,8 @@ export class IndexBuilder {
   /**
    * Each raw word of a text (a run of ASCII letters and digits: what tokenize splits on), found by
    * range and hash without making a string of it (catalogues say the same few thousand words
-   * millions of times), and its terms added to the current field, or to the current phrase.
+   * millions of times), and its terms added to the current field and, with `phrase`, its whole
+   * words (not the parts of a compound word) to the current phrase as well.
    */
   private scan(text: string, phrase: boolean): void {
     const n = text.length;
@@ -191,10 +200,7 @@ export class IndexBuilder {
       for (let k = this.wordCodes.codesStart(entry); k < end; k++) {
         const code = codes[k] as number;
         const term = code >> 1;
-        if (phrase) {
-          if ((code & 1) === 0) this.phraseTerms.push(term);
-          continue;
-        }
+        if (phrase && (code & 1) === 0) this.phraseTerms.push(term);
         if (this.fieldStamp[term] === stamp) continue;
         this.fieldStamp[term] = stamp;
         if (this.docStamp[term] !== doc) {
