@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseItem } from '../fast-yaml.js';
+import { parseTest } from '../parse-test.js';
 import { readRange } from '../read-range.js';
-import { testSchema, type CatalogTest } from '../schema.js';
+import type { CatalogTest } from '../schema.js';
 import { compileTestFile } from './test-files.js';
 import type { TestEntry } from './types.js';
 
@@ -25,7 +26,7 @@ export function readTest(file: CompiledFile, entry: TestEntry): CatalogTest | un
   const { span } = entry;
   if (stat.size === file.size && stat.mtimeMs === file.mtimeMs && span.start >= 0) {
     const bytes = readRange(file.path, span.start, span.end);
-    const parsed = bytes ? testSchema.safeParse(parseItem(file.name, bytes)) : undefined;
+    const parsed = bytes ? parseTest(parseItem(file.name, bytes)) : undefined;
     if (parsed?.success && parsed.data.id === entry.id) return { ...parsed.data, component: entry.component, source: entry.source };
   }
   let whole = wholeFiles.get(file.path);

@@ -3,8 +3,9 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { IndexBuilder } from '../../search/index-builder.js';
 import { detach } from '../../text/detach.js';
 import { parseWholeFile, streamSequenceFile } from '../fast-yaml.js';
+import { parseTest } from '../parse-test.js';
 import { emptyFile, type Problem } from '../problem.js';
-import { catalogFileSchema, testSchema, type CatalogTest, type SourceLocation } from '../schema.js';
+import { catalogFileSchema, type CatalogTest, type SourceLocation } from '../schema.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { zodProblems } from '../zod-problems.js';
 import type { Reuse } from './reuse.js';
@@ -135,7 +136,7 @@ export function compileTestFile(file: string, bytes: Buffer, problems: Problem[]
 /** One test's value checked against the schema: the test, or its problems at file:line:col. */
 function validateTest(raw: unknown, index: number, component: string, where: SourceLocation | undefined, sourceOf: () => YamlSource, problems: Problem[]): CatalogTest | undefined {
   const path = ['tests', index];
-  const result = testSchema.safeParse(raw);
+  const result = parseTest(raw);
   if (!result.success) {
     problems.push(...zodProblems(result.error, sourceOf(), path));
     return undefined;
