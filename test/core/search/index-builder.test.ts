@@ -3,6 +3,7 @@ import { loadCatalog } from '../../../source/core/catalog/load.js';
 import { builtinCatalogDir } from '../../../source/core/catalog/locations.js';
 import { buildSearchIndex, mergeIndexParts, type SearchIndex } from '../../../source/core/search/build-index.js';
 import { IndexBuilder, type IndexableTest } from '../../../source/core/search/index-builder.js';
+import { tokenize } from '../../../source/core/search/tokenize.js';
 
 const catalog = loadCatalog([builtinCatalogDir()]);
 
@@ -46,6 +47,15 @@ describe('IndexBuilder', () => {
     expect(weight(index, 'crashloopbackoff')).toBeCloseTo(1);
     expect(weight(index, 'crash')).toBeCloseTo(0.6);
     expect(weight(index, 'the')).toBeUndefined();
+  });
+
+  it('splits words at every character that is not an ASCII letter or digit, accented and wide ones and emoji included, exactly as the query side does', () => {
+    const text = 'naïve café—Ünïcode straße 東京 node🙂pool Ωmega x\u00a0y ﬁle résumé-2 \ud800lone';
+    const index = buildSearchIndex([{ ...bare, component: '', summary: text } as never], [], []);
+    const expected = [...new Set(tokenize(text).map((t) => t.term))].sort();
+    expect([...index.terms].sort()).toEqual(expected);
+    expect(index.terms).toContain('caf');
+    expect(index.terms).toContain('pool');
   });
 
   it('keeps whole-word symptom phrases of two or more terms, in order, for pasted errors', () => {
