@@ -1,8 +1,9 @@
 import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from './char-codes.js';
 import { readBlockScalar } from './block-yaml/block-scalar.js';
 import { readFlow } from './block-yaml/flow.js';
+import { KeyStrings } from './block-yaml/keys.js';
 import { NOT_PLAIN_START, readPlain, readQuoted } from './block-yaml/scalars.js';
-import { DOUBLE_QUOTE, GIVE_UP, giveUp, GREATER, isKeyChar, isKeyStart, isKeyword, OPEN_BRACE, OPEN_BRACKET, PIPE, QUESTION, SINGLE_QUOTE, YamlText, type Read } from './block-yaml/text.js';
+import { DOUBLE_QUOTE, GIVE_UP, giveUp, GREATER, isKeyChar, isKeyStart, OPEN_BRACE, OPEN_BRACKET, PIPE, QUESTION, SINGLE_QUOTE, YamlText, type Read } from './block-yaml/text.js';
 
 /**
  * A reader for the block-style YAML that catalogue files are written in: block mappings and
@@ -41,6 +42,9 @@ function hasMarkerLine(text: string): boolean {
   for (const marker of ['%', '---', '...']) if (text.startsWith(marker) || text.includes(`\n${marker}`)) return true;
   return false;
 }
+
+/** Mapping keys seen so far, shared by every text read. */
+const KEYS = new KeyStrings();
 
 /** Block structure: mappings, sequences and the values of their entries. */
 class Reader extends YamlText {
@@ -101,8 +105,8 @@ class Reader extends YamlText {
     for (;;) {
       const colon = this.keyEnd(keyAt);
       if (colon === -1) giveUp();
-      const key = this.text.slice(keyAt, colon);
-      if (isKeyword(key) || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
+      const key = KEYS.key(this.text, keyAt, colon);
+      if (key === undefined || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
       let p = colon + 1;
       while (this.text.charCodeAt(p) === SPACE) p++;
       let read: Read;
