@@ -201,7 +201,7 @@ export class IndexBuilder {
         c = bytes[++i] as number;
       } while (i < n && WORD_BYTE[c] === 1);
       let entry = this.wordCodes.find(bytes, from, i, hash);
-      if (entry === -1) entry = this.learn(bytes.toString('latin1', from, i), bytes, from, i, hash);
+      if (entry === -1) entry = this.learn(bytes, from, i, hash);
       const codes = this.wordCodes.codes;
       const end = this.wordCodes.codesEnd(entry);
       for (let k = this.wordCodes.codesStart(entry); k < end; k++) {
@@ -221,7 +221,8 @@ export class IndexBuilder {
   }
 
   /** A word seen for the first time: its token codes, stored; returns its entry. */
-  private learn(word: string, bytes: Uint8Array, from: number, to: number, hash: number): number {
+  private learn(bytes: Buffer, from: number, to: number, hash: number): number {
+    const word = bytes.toString('latin1', from, to);
     return this.wordCodes.add(bytes, from, to, hash, tokenize(word).map((token) => this.termId(token.term) * 2 + (token.part ? 1 : 0)));
   }
 
