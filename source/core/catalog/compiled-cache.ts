@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_ARRAYS, INDEX_VERSION, type SearchDocs, type SearchIndex } from '../search/index-format.js';
+import { NEWLINE } from './char-codes.js';
 import type { CompiledData } from './compile/compile.js';
 import type { TestEntry } from './compile/types.js';
 import type { Problem } from './problem.js';
-import { NEWLINE } from './char-codes.js';
 import { readRange } from './read-range.js';
 import type { CatalogTest, Component, Hypothesis } from './schema.js';
 
