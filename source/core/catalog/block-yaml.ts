@@ -1,9 +1,9 @@
-import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from './char-codes.js';
+import { COLON, DASH, DOUBLE_QUOTE, GREATER, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, PIPE, QUESTION, SINGLE_QUOTE, SPACE, TAB } from './char-codes.js';
 import { readBlockScalar } from './block-yaml/block-scalar.js';
 import { readFlow } from './block-yaml/flow.js';
 import { KeyStrings } from './block-yaml/keys.js';
 import { NOT_PLAIN_START, readPlain, readQuoted } from './block-yaml/scalars.js';
-import { DOUBLE_QUOTE, GIVE_UP, giveUp, GREATER, isKeyChar, isKeyStart, OPEN_BRACE, OPEN_BRACKET, PIPE, QUESTION, SINGLE_QUOTE, YamlText, type Read } from './block-yaml/text.js';
+import { GIVE_UP, giveUp, isKeyChar, isKeyStart, YamlText, type Read } from './block-yaml/text.js';
 
 /**
  * A reader for the block-style YAML that catalogue files are written in: block mappings and

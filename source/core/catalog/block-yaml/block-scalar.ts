@@ -1,5 +1,5 @@
-import { DASH, HASH, SPACE, TAB } from '../char-codes.js';
-import { giveUp, PIPE, PLUS, type Read, type YamlText } from './text.js';
+import { DASH, HASH, PIPE, PLUS, SPACE, TAB } from '../char-codes.js';
+import { giveUp, type Read, type YamlText } from './text.js';
 
 /** A literal (`|`) or folded (`>`) block scalar whose header is at `at`, its parent at column `indent`. */
 export function readBlockScalar(src: YamlText, at: number, indent: number): Read {

@@ -1,6 +1,6 @@
-import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from '../char-codes.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUESTION, SINGLE_QUOTE, SPACE, TAB } from '../char-codes.js';
 import { NOT_PLAIN_START, quotedValue, resolvePlain } from './scalars.js';
-import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, giveUp, isKeyword, OPEN_BRACE, OPEN_BRACKET, PLAIN_KEY, QUESTION, SINGLE_QUOTE, type Read, type YamlText } from './text.js';
+import { giveUp, isKeyword, PLAIN_KEY, type Read, type YamlText } from './text.js';
 
 /** After a colon in a flow collection, what makes it a key's colon. */
 const FLOW_BREAK = new Set([SPACE, TAB, NEWLINE, COMMA, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE]);

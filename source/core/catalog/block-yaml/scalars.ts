@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
-import { COLON, DASH, HASH, NEWLINE, SPACE, TAB } from '../char-codes.js';
-import { BACKSLASH, DOUBLE_QUOTE, giveUp, QUESTION, SINGLE_QUOTE, type Read, type YamlText } from './text.js';
+import { BACKSLASH, COLON, DASH, DOUBLE_QUOTE, HASH, NEWLINE, QUESTION, SINGLE_QUOTE, SPACE, TAB } from '../char-codes.js';
+import { giveUp, type Read, type YamlText } from './text.js';
 
 /** A plain scalar that might not be a string: left to js-yaml's own resolution. */
 const MAYBE_TYPED = /^(?:[-+.0-9~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|$)/;

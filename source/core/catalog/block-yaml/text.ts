@@ -9,20 +9,6 @@ export function giveUp(): never {
 /** What a reader of one construct returns: its value, and the position after it (a line start). */
 export type Read = { value: unknown; next: number };
 
-/** YAML's indicators, as char codes. */
-export const DOUBLE_QUOTE = 34;
-export const SINGLE_QUOTE = 39;
-export const PLUS = 43;
-export const COMMA = 44;
-export const GREATER = 62;
-export const QUESTION = 63;
-export const OPEN_BRACKET = 91;
-export const BACKSLASH = 92;
-export const CLOSE_BRACKET = 93;
-export const OPEN_BRACE = 123;
-export const PIPE = 124;
-export const CLOSE_BRACE = 125;
-
 /** Keys read as themselves: what catalogue keys look like. Anything else (numbers, `<<`, quoted) is left to js-yaml. */
 export const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 /** Plain keys js-yaml would read as something else (true, null), or that an object cannot simply take. */
