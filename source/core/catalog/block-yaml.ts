@@ -16,8 +16,10 @@ import { GIVE_UP, giveUp, isKeyChar, isKeyStart, YamlText, type Read } from './b
  * resolved by js-yaml itself, so the two never disagree on types. This file reads the structure;
  * block-yaml/ holds the scalars, the flow collections and the line arithmetic they share.
  */
-export function readBlockYaml(text: string): { value: unknown } | undefined {
-  if (UNUSUAL.test(text) || hasMarkerLine(text)) return undefined;
+export function readBlockYaml(text: string, layout: 'any' | 'sequence item' = 'any'): { value: unknown } | undefined {
+  // An item found by findBlockSequence has no line at column 0 that is not its own `- ` line:
+  // such a line ends the sequence. So it holds no directive or document marker to look for.
+  if (UNUSUAL.test(text) || (layout === 'any' && hasMarkerLine(text))) return undefined;
   try {
     const reader = new Reader(text);
     const start = reader.skipBlankLines(0);

@@ -7,8 +7,8 @@ import type { Problem } from './problem.js';
  * YAML's value: catalogue-style block YAML by our own reader, anything else (and every error) by
  * js-yaml, which gives the same value. Throws js-yaml's error.
  */
-function loadYaml(file: string, text: string): unknown {
-  const read = readBlockYaml(text);
+function loadYaml(file: string, text: string, layout: 'any' | 'sequence item' = 'any'): unknown {
+  const read = readBlockYaml(text, layout);
   return read ? read.value : jsYaml.load(text, { filename: file, json: false });
 }
 
@@ -74,7 +74,7 @@ export function streamSequenceFile(file: string, bytes: Buffer, key: string): It
     item: (index) => {
       const item = items[index] as SequenceItem;
       try {
-        const value = loadYaml(file, bytes.toString('utf8', item.start, item.end));
+        const value = loadYaml(file, bytes.toString('utf8', item.start, item.end), 'sequence item');
         if (Array.isArray(value) && value.length === 1) return { value: value[0] };
         return { problem: { file, line: item.line, col: item.col, rule: 'YAML', message: 'this item does not read as one list entry' } };
       } catch (error) {
