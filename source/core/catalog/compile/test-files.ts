@@ -141,7 +141,13 @@ function validateTest(raw: unknown, index: number, component: string, where: Sou
     problems.push(...zodProblems(result.error, sourceOf(), path));
     return undefined;
   }
-  return { ...result.data, component: result.data.component ?? component, source: { ...(where ?? sourceOf().locate(path)), path } };
+  // Completed in place rather than copied: the parsed value is this test's own, and the keys come
+  // out in the order a copy would give them (component where it was, else last; then source).
+  const test = result.data as CatalogTest;
+  test.component ??= component;
+  const at = where ?? sourceOf().locate(path);
+  test.source = { file: at.file, line: at.line, col: at.col, path };
+  return test;
 }
 
 /**
