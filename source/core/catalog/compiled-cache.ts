@@ -290,8 +290,7 @@ export class CompiledWriter {
       for (const name of INDEX_ARRAYS) named[name] = compiled.index[name];
       named.testOffsets = Int32Array.from(this.offsets);
       named.testSpans = packSpans(compiled.entries);
-      const { arrays, bytes } = packArrays(named);
-      writeFileSync(join(this.staging, 'arrays.bin'), bytes);
+      const arrays = writeArrays(join(this.staging, 'arrays.bin'), named);
       const index = { ...compiled.index } as Partial<SearchIndex>;
       for (const name of INDEX_ARRAYS) delete index[name];
       delete index.docs;
@@ -384,19 +383,26 @@ export function docsOf(meta: Meta): SearchDocs {
   return { ids: split(meta.docs.ids), components: split(meta.docs.components), hypothesis };
 }
 
-/** Lays typed arrays of 4-byte elements end to end in one buffer. */
-function packArrays(named: Record<ArrayName, Int32Array | Float32Array>): { arrays: Meta['arrays']; bytes: Buffer } {
+/**
+ * Writes typed arrays of 4-byte elements end to end into one file, each straight from its own
+ * memory (packing them into one buffer first cost a fresh zeroed buffer and a copy of each), and
+ * says where each sits.
+ */
+function writeArrays(path: string, named: Record<ArrayName, Int32Array | Float32Array>): Meta['arrays'] {
   const arrays = {} as Meta['arrays'];
-  let offset = 0;
-  for (const [name, array] of Object.entries(named) as [ArrayName, Int32Array | Float32Array][]) {
-    arrays[name] = { offset, length: array.length };
-    offset += array.length;
+  const fd = openSync(path, 'w');
+  try {
+    let offset = 0;
+    for (const [name, array] of Object.entries(named) as [ArrayName, Int32Array | Float32Array][]) {
+      arrays[name] = { offset, length: array.length };
+      offset += array.length;
+      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
-  const bytes = Buffer.alloc(offset * 4);
-  for (const [name, array] of Object.entries(named) as [ArrayName, Int32Array | Float32Array][]) {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), arrays[name].offset * 4);
-  }
-  return { arrays, bytes };
+  return arrays;
 }
 
 /** Removes a folder if it can; a cache that cannot be cleaned is no reason to fail. */
