@@ -48,7 +48,8 @@ export class IndexBuilder {
   private docStamp = new Int32Array(1024);
   private fieldStamp = new Int32Array(1024);
   private fieldCount = 0;
-  private touched: number[] = [];
+  /** The terms of the current doc, in first-seen order. */
+  private touched = new GrowingInt32();
 
   constructor(components: readonly Component[]) {
     this.byComponent = new Map(components.map((c) => [c.id, c]));
@@ -131,13 +132,18 @@ export class IndexBuilder {
   private startDoc(doc: SearchDoc): void {
     this.docStarts.push(this.docTerms.length);
     this.docs.push(doc);
-    this.touched = [];
+    this.touched.length = 0;
   }
 
   private endDoc(): void {
-    for (const term of this.touched) {
-      this.docTerms.push(term);
-      this.docWeights.push(this.weight[term] as number);
+    const touched = this.touched.view();
+    const weight = this.weight;
+    const terms = this.docTerms.append(touched.length);
+    const weights = this.docWeights.append(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const term = touched[i] as number;
+      terms.data[terms.at + i] = term;
+      weights.data[weights.at + i] = weight[term] as number;
     }
   }
 
@@ -256,15 +262,17 @@ class WordTable {
   /** Entry e's codes are codes[starts[e]] … codes[starts[e + 1] - 1]. */
   private starts: number[] = [0];
   codes = new Int32Array(1 << 14);
-  private slots = new Int32Array(1 << 14).fill(-1);
+  /** Pairs of (entry, its hash), -1 for an empty slot: a probe reads the hash beside the entry. */
+  private slots = new Int32Array(1 << 15).fill(-1);
 
   /** The entry of the word bytes[from, to), or -1. */
   find(bytes: Uint8Array, from: number, to: number, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] as number;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+      const entry = slots[slot] as number;
       if (entry === -1) return -1;
-      if (this.hashes[entry] === hash && this.sameWord(entry, bytes, from, to)) return entry;
+      if (slots[slot + 1] === hash && this.sameWord(entry, bytes, from, to)) return entry;
     }
   }
 
@@ -294,16 +302,18 @@ class WordTable {
     this.codes.set(codes, at);
     this.starts.push(at + codes.length);
     // At most half full, so a probe always meets an empty slot soon.
-    if (this.hashes.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (this.hashes.length * 4 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(entry);
     return entry;
   }
 
   private place(entry: number): void {
     const mask = this.slots.length - 1;
-    let slot = (this.hashes[entry] as number) & mask;
-    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    const hash = this.hashes[entry] as number;
+    let slot = (hash << 1) & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 2) & mask;
     this.slots[slot] = entry;
+    this.slots[slot + 1] = hash;
   }
 
   private rehash(size: number): void {
@@ -330,6 +340,17 @@ class GrowingInt32 {
     if (this.length === this.data.length) this.data = grow(this.data, new Int32Array(this.data.length * 2));
     this.data[this.length++] = value;
   }
+  /** Room for `count` more values: write them at data[at] … data[at + count - 1]. */
+  append(count: number): { data: Int32Array; at: number } {
+    const at = this.length;
+    if (at + count > this.data.length) this.data = grow(this.data, new Int32Array(Math.max(this.data.length * 2, at + count)));
+    this.length = at + count;
+    return { data: this.data, at };
+  }
+  /** The values so far, without copying (valid until the next push). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
   done(): Int32Array {
     return this.data.slice(0, this.length);
   }
@@ -345,6 +366,17 @@ class GrowingFloat32 {
       this.data = next;
     }
     this.data[this.length++] = value;
+  }
+  /** Room for `count` more values: write them at data[at] … data[at + count - 1]. */
+  append(count: number): { data: Float32Array; at: number } {
+    const at = this.length;
+    if (at + count > this.data.length) {
+      const next = new Float32Array(Math.max(this.data.length * 2, at + count));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.length = at + count;
+    return { data: this.data, at };
   }
   done(): Float32Array {
     return this.data.slice(0, this.length);
