@@ -85,10 +85,14 @@ export class IndexBuilder {
     const { terms, phrasesOf } = this.viewOf(from);
     this.docStarts.push(this.docTerms.length);
     this.docs.push(from.docs[doc] as SearchDoc);
-    for (let i = from.docStarts[doc] as number; i < (from.docStarts[doc + 1] as number); i++) {
-      this.docTerms.push(terms[from.docTerms[i] as number] as number);
-      this.docWeights.push(from.docWeights[i] as number);
+    const first = from.docStarts[doc] as number;
+    const count = (from.docStarts[doc + 1] as number) - first;
+    const docTerms = this.docTerms.append(count);
+    const docWeights = this.docWeights.append(count);
+    for (let i = 0; i < count; i++) {
+      docTerms.data[docTerms.at + i] = terms[from.docTerms[first + i] as number] as number;
     }
+    docWeights.data.set(from.docWeights.subarray(first, first + count), docWeights.at);
     const at = this.docs.length - 1;
     for (let q = phrasesOf[doc] as number; q < (phrasesOf[doc + 1] as number); q++) {
       this.phraseDocs.push(at);
@@ -109,6 +113,9 @@ export class IndexBuilder {
       for (let q = 0; q < from.phraseDocs.length; q++) (phrasesOf[(from.phraseDocs[q] as number) + 1] as number)++;
       for (let d = 0; d < from.docs.length; d++) phrasesOf[d + 1] = (phrasesOf[d + 1] as number) + (phrasesOf[d] as number);
       view = { terms, phrasesOf };
+      // Most of that part will be copied: room for all of it at once, rather than doubling up to it.
+      this.docTerms.reserve(this.docTerms.length + from.docTerms.length);
+      this.docWeights.reserve(this.docWeights.length + from.docWeights.length);
       this.views.set(from, view);
     }
     return view;
@@ -340,6 +347,10 @@ class GrowingInt32 {
     if (this.length === this.data.length) this.data = grow(this.data, new Int32Array(this.data.length * 2));
     this.data[this.length++] = value;
   }
+  /** Room for at least `capacity` values in all. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.data = grow(this.data, new Int32Array(capacity));
+  }
   /** Room for `count` more values: write them at data[at] … data[at + count - 1]. */
   append(count: number): { data: Int32Array; at: number } {
     const at = this.length;
@@ -366,6 +377,14 @@ class GrowingFloat32 {
       this.data = next;
     }
     this.data[this.length++] = value;
+  }
+  /** Room for at least `capacity` values in all. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) {
+      const next = new Float32Array(capacity);
+      next.set(this.data);
+      this.data = next;
+    }
   }
   /** Room for `count` more values: write them at data[at] … data[at + count - 1]. */
   append(count: number): { data: Float32Array; at: number } {
