@@ -335,7 +335,7 @@ function commandText(test: Pick<CatalogTest, 'command' | 'script'>): string {
   return parts.join(' ').replace(/\{\{[^}]*\}\}/g, ' ');
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+function grow<T extends Float64Array | Float32Array | Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -371,29 +371,17 @@ class GrowingFloat32 {
   private data = new Float32Array(4096);
   length = 0;
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.data = grow(this.data, new Float32Array(this.data.length * 2));
     this.data[this.length++] = value;
   }
   /** Room for at least `capacity` values in all. */
   reserve(capacity: number): void {
-    if (capacity > this.data.length) {
-      const next = new Float32Array(capacity);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (capacity > this.data.length) this.data = grow(this.data, new Float32Array(capacity));
   }
   /** Room for `count` more values: write them at data[at] … data[at + count - 1]. */
   append(count: number): { data: Float32Array; at: number } {
     const at = this.length;
-    if (at + count > this.data.length) {
-      const next = new Float32Array(Math.max(this.data.length * 2, at + count));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (at + count > this.data.length) this.data = grow(this.data, new Float32Array(Math.max(this.data.length * 2, at + count)));
     this.length = at + count;
     return { data: this.data, at };
   }
