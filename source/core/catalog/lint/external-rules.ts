@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderCommand } from '../../params/render.js';
 import { runCommand } from '../../runner/run.js';
@@ -85,35 +85,67 @@ function kubectlArgv(test: CatalogTest): string[] | undefined {
   return rendered.command.argv;
 }
 
+// SC2154: parameters arrive as environment variables, so "referenced but not assigned" is expected.
+const SHELLCHECK_ARGS = ['-f', 'json1', '-S', 'info', '-e', 'SC2154'];
+
+type ShellcheckComment = { file: string; line: number; code: number; level: string; message: string };
+
 export const shellcheckPasses: ExternalLintRule = {
   id: 'SHELLCHECK',
   description: 'scripts pass shellcheck; unquoted expansions (SC2086) are errors',
   tool: 'shellcheck',
-  async check(catalog) {
+  async check(catalog, options) {
     const scripts = catalog.tests.filter((t) => t.script !== undefined);
     if (scripts.length === 0) return [];
+    // A script that passed one shellcheck may not pass the next: the version is part of the key.
+    const version = await runCommand({ argv: ['shellcheck', '--version'], timeoutMs: 15_000 });
+    if (version.status === 'spawn-error') return [];
+    const texts = scripts.map((test) => `#!/usr/bin/env ${test.target === 'pod' ? 'sh' : 'bash'}\n${test.script}\n`);
+    const keyOf = (text: string) => `${version.stdout}\u0000${SHELLCHECK_ARGS.join(' ')}\u0000${text}`;
+    const cache = new ParseCache(options.cacheDir, 'shellcheck-clean.json');
+    const unchecked = scripts.flatMap((_, index) => (cache.has(keyOf(texts[index] as string)) ? [] : [index]));
+    if (unchecked.length === 0) return [];
     const dir = mkdtempSync(join(tmpdir(), 'hunch-shellcheck-'));
     try {
-      const files = scripts.map((test, index) => {
+      const fileOf = new Map<string, number>();
+      for (const index of unchecked) {
         const path = join(dir, `${index}.sh`);
-        writeFileSync(path, `#!/usr/bin/env ${test.target === 'pod' ? 'sh' : 'bash'}\n${test.script}\n`);
-        return path;
-      });
-      // SC2154: parameters arrive as environment variables, so "referenced but not assigned" is expected.
-      const result = await runCommand({ argv: ['shellcheck', '-f', 'json1', '-S', 'info', '-e', 'SC2154', ...files], timeoutMs: 60_000 });
-      if (result.status === 'spawn-error') return [];
-      const report = JSON.parse(result.stdout || '{"comments":[]}') as { comments: { file: string; line: number; code: number; level: string; message: string }[] };
-      const problems: Problem[] = [];
-      for (const comment of report.comments) {
-        const serious = comment.level === 'error' || comment.level === 'warning' || comment.code === 2086;
-        if (!serious) continue;
-        const index = files.indexOf(comment.file);
-        const test = scripts[index];
-        if (!test) continue;
-        const where = catalog.locate(test.source.file, [...test.source.path, 'script']);
-        // The script's text starts on the line after `script: |`; line 1 of the temp file is the shebang.
-        problems.push({ ...where, line: where.line + comment.line - 1, rule: this.id, message: `SC${comment.code} ${comment.message}` });
+        writeFileSync(path, texts[index] as string);
+        fileOf.set(path, index);
       }
+      // One shellcheck per core, each with its share of the scripts: each process costs a start-up
+      // of its own, so more, smaller batches would be slower.
+      const files = [...fileOf.keys()];
+      const size = Math.ceil(files.length / Math.max(1, options.concurrency ?? availableParallelism()));
+      const batches = Array.from({ length: Math.ceil(files.length / size) }, (_, b) => files.slice(b * size, (b + 1) * size));
+      const problems: Problem[] = [];
+      const flagged = new Set<number>();
+      await eachLimit(batches, batches.length, async (batch) => {
+        const result = await runCommand({ argv: ['shellcheck', ...SHELLCHECK_ARGS, ...batch], timeoutMs: 60_000, keepChars: 16 * 1024 * 1024 });
+        const comments = shellcheckComments(result);
+        if (!comments) {
+          // Not a verdict on these scripts: say so once, at the first of them, and remember none.
+          const test = scripts[fileOf.get(batch[0] as string) as number] as CatalogTest;
+          const why = result.status === 'exited' ? `exit code ${result.exitCode}: ${result.stderr.trim().split('\n')[0] ?? ''}` : result.status;
+          problems.push(problemAt(catalog, test, ['script'], this.id, `shellcheck did not give a report (${why}); these scripts were not checked`));
+          for (const file of batch) flagged.add(fileOf.get(file) as number);
+          return;
+        }
+        for (const comment of comments) {
+          const index = fileOf.get(comment.file);
+          const serious = comment.level === 'error' || comment.level === 'warning' || comment.code === 2086;
+          if (index === undefined || !serious) continue;
+          flagged.add(index);
+          const test = scripts[index] as CatalogTest;
+          const where = catalog.locate(test.source.file, [...test.source.path, 'script']);
+          // The script's text starts on the line after `script: |`; line 1 of the temp file is the shebang.
+          problems.push({ ...where, line: where.line + comment.line - 1, rule: this.id, message: `SC${comment.code} ${comment.message}` });
+        }
+      });
+      // Only scripts shellcheck read and found nothing serious in are spared next time.
+      for (const index of unchecked) if (!flagged.has(index)) cache.add(keyOf(texts[index] as string));
+      cache.save();
+      // Batches finish in any order; lintCatalog sorts every rule's problems by place.
       return problems;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -121,7 +153,18 @@ export const shellcheckPasses: ExternalLintRule = {
   },
 };
 
-/** Remembers argvs that already passed, so a repeated lint only asks kubectl about changes. */
+/** The comments of a shellcheck run (exit 0: none, 1: some), or undefined when it did not report. */
+function shellcheckComments(result: Awaited<ReturnType<typeof runCommand>>): ShellcheckComment[] | undefined {
+  if (result.status !== 'exited' || (result.exitCode !== 0 && result.exitCode !== 1) || result.truncated) return undefined;
+  try {
+    const report = JSON.parse(result.stdout || '{"comments":[]}') as { comments?: ShellcheckComment[] };
+    return Array.isArray(report.comments) ? report.comments : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers what already passed (kubectl argvs, scripts), so a repeated lint only checks changes. */
 class ParseCache {
   private readonly entries = new Set<string>();
   private readonly path: string | undefined;
