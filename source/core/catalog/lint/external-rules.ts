@@ -46,6 +46,11 @@ export const kubectlParses: ExternalLintRule = {
       const argv = kubectlArgv(test);
       return argv ? [{ test, argv }] : [];
     });
+    if (jobs.length === 0) return [];
+    // A command one kubectl accepts, another may refuse (a flag added or removed): the version is part of the key.
+    const version = await runCommand({ argv: ['kubectl', 'version', '--client', '-o', 'json'], timeoutMs: 15_000 });
+    if (version.status === 'spawn-error') return [];
+    const keyOf = (argv: readonly string[]) => `${version.stdout}\u0000${JSON.stringify(argv)}`;
     const dir = mkdtempSync(join(tmpdir(), 'hunch-lint-'));
     const kubeconfig = join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, DEAD_KUBECONFIG);
@@ -53,7 +58,7 @@ export const kubectlParses: ExternalLintRule = {
     const problems: Problem[] = [];
     try {
       await eachLimit(jobs, options.concurrency ?? 4, async ({ test, argv }) => {
-        const key = JSON.stringify(argv);
+        const key = keyOf(argv);
         if (cache.has(key)) return;
         const result = await runCommand({
           argv: [...argv.slice(0, 1), '--request-timeout=2s', ...argv.slice(1)],
