@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderCommand } from '../../params/render.js';
-import { runCommand } from '../../runner/run.js';
+import { runCommand, type RunResult } from '../../runner/run.js';
 import type { Catalog } from '../load.js';
 import type { Problem } from '../problem.js';
 import type { CatalogTest } from '../schema.js';
@@ -131,7 +131,8 @@ export const shellcheckPasses: ExternalLintRule = {
         if (!comments) {
           // Not a verdict on these scripts: say so once, at the first of them, and remember none.
           const test = scripts[fileOf.get(batch[0] as string) as number] as CatalogTest;
-          const why = result.status === 'exited' ? `exit code ${result.exitCode}: ${result.stderr.trim().split('\n')[0] ?? ''}` : result.status;
+          const said = result.stderr.trim().split('\n')[0];
+          const why = result.status === 'exited' ? `exit code ${result.exitCode}${said ? `: ${said}` : ''}` : result.status;
           problems.push(problemAt(catalog, test, ['script'], this.id, `shellcheck did not give a report (${why}); these scripts were not checked`));
           for (const file of batch) flagged.add(fileOf.get(file) as number);
           return;
@@ -159,7 +160,7 @@ export const shellcheckPasses: ExternalLintRule = {
 };
 
 /** The comments of a shellcheck run (exit 0: none, 1: some), or undefined when it did not report. */
-function shellcheckComments(result: Awaited<ReturnType<typeof runCommand>>): ShellcheckComment[] | undefined {
+function shellcheckComments(result: RunResult): ShellcheckComment[] | undefined {
   if (result.status !== 'exited' || (result.exitCode !== 0 && result.exitCode !== 1) || result.truncated) return undefined;
   try {
     const report = JSON.parse(result.stdout || '{"comments":[]}') as { comments?: ShellcheckComment[] };
